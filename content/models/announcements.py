@@ -1,0 +1,85 @@
+"""Completion announcements (办结公告)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+def mask_name(name):
+    """张三 -> 张*, 欧阳娜娜 -> 欧***; organisations keep their name."""
+    name = (name or "").strip()
+    if not name:
+        return ""
+    if len(name) > 6:
+        return name
+    return name[0] + "*" * (len(name) - 1 or 1)
+
+
+class AnnouncementIndexPage(Page):
+    """List of completion announcements, filterable by month and department, with feeds."""
+
+    intro = RichTextField(_("说明"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["content.DepartmentSectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("办结公告栏")
+
+
+class CompletionAnnouncementPage(Page):
+    RESULT_CHOICES = [
+        ("approved", _("准予办理")),
+        ("completed", _("已办结")),
+        ("rejected", _("不予办理")),
+        ("referred", _("已转报上级")),
+    ]
+
+    guide = models.ForeignKey(
+        "content.ServiceGuidePage",
+        verbose_name=_("办理事项"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announcements",
+    )
+    matter = models.CharField(_("事项名称"), max_length=200)
+    applicant = models.CharField(
+        _("申请人"), max_length=100, help_text=_("公开时自动隐去姓名，仅显示姓氏，如：张*")
+    )
+    result = models.CharField(_("办理结果"), max_length=20, choices=RESULT_CHOICES, default="completed")
+    result_note = models.CharField(_("结果说明"), max_length=500, blank=True)
+    completed_on = models.DateField(_("办结日期"))
+    department = models.ForeignKey(
+        "content.Department",
+        verbose_name=_("承办部门"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="announcements",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("guide"),
+        FieldPanel("matter"),
+        FieldPanel("applicant"),
+        FieldRowPanel([FieldPanel("result"), FieldPanel("completed_on")]),
+        FieldPanel("result_note"),
+        FieldPanel("department"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("matter"), index.FilterField("completed_on")]
+    parent_page_types = ["content.DepartmentSectionPage"]
+    subpage_types: list = []
+
+    class Meta:
+        ordering = ["-completed_on"]
+        verbose_name = _("办结公告")
+        verbose_name_plural = _("办结公告")
+
+    @property
+    def applicant_masked(self):
+        return mask_name(self.applicant)

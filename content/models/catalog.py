@@ -1,0 +1,233 @@
+"""The service catalog (办事指南): catalog index, department sections and guide pages.
+
+Guides live under their department's section page so that page permissions on the
+section give each department's editors their own guides and nothing else, the way
+Plone's local roles do.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+MAX_DAYS = 365
+
+
+class ServiceCatalogPage(Page):
+    """Lists every live guide, filterable by topic, department, audience and 即办."""
+
+    intro = RichTextField(_("导语"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["content.DepartmentSectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("办事指南目录")
+
+
+class DepartmentSectionPage(Page):
+    """One department's section of the site: its guides and its completion announcements."""
+
+    department = models.ForeignKey(
+        "content.Department",
+        verbose_name=_("部门"),
+        on_delete=models.PROTECT,
+        related_name="sections",
+    )
+    intro = RichTextField(_("部门简介"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("department"), FieldPanel("intro")]
+    parent_page_types = ["content.ServiceCatalogPage", "content.AnnouncementIndexPage"]
+    subpage_types = ["content.ServiceGuidePage", "content.CompletionAnnouncementPage"]
+
+    class Meta:
+        verbose_name = _("部门栏目")
+
+
+class GuideTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "content.ServiceGuidePage", related_name="tagged_topics", on_delete=models.CASCADE
+    )
+
+
+class ServiceGuidePage(Page):
+    """A 办事指南 with every element the disclosure rules require."""
+
+    code = models.CharField(_("事项编码"), max_length=50, unique=True)
+    department = models.ForeignKey(
+        "content.Department",
+        verbose_name=_("承办部门"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guides",
+    )
+    window = models.ForeignKey(
+        "content.Window",
+        verbose_name=_("受理窗口"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guides",
+    )
+    for_individuals = models.BooleanField(_("服务对象：个人"), default=True)
+    for_organisations = models.BooleanField(_("服务对象：法人"), default=False)
+    topics = ClusterTaggableManager(
+        through=GuideTopic, blank=True, verbose_name=_("主题分类"), help_text=_("如：社会保险、户籍办理")
+    )
+    basis = models.TextField(_("设定依据"), blank=True)
+    conditions = models.TextField(_("受理条件"), blank=True)
+    statutory_days = models.PositiveSmallIntegerField(
+        _("法定办结时限（工作日）"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_DAYS)],
+        help_text=_("法律未规定时限的留空"),
+    )
+    promised_days = models.PositiveSmallIntegerField(
+        _("承诺办结时限（工作日）"),
+        default=0,
+        validators=[MaxValueValidator(MAX_DAYS)],
+        help_text=_("0 表示即办（当场办结）"),
+    )
+    fee_charged = models.BooleanField(_("是否收费"), default=False)
+    fee_standard = models.TextField(_("收费标准"), blank=True, default="不收费")
+    fee_basis = models.TextField(_("收费依据"), blank=True)
+    location = models.CharField(_("办理地点"), max_length=200, blank=True)
+    hours = models.CharField(_("办理时间"), max_length=200, blank=True)
+    phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
+    complaint_phone = models.CharField(_("监督投诉电话"), max_length=50, blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("code"),
+                FieldPanel("department"),
+                FieldPanel("window"),
+                FieldRowPanel([FieldPanel("for_individuals"), FieldPanel("for_organisations")]),
+                FieldPanel("topics"),
+            ],
+            heading=_("基本信息"),
+        ),
+        FieldPanel("basis"),
+        FieldPanel("conditions"),
+        InlinePanel("materials", label=_("申报材料")),
+        InlinePanel("steps", label=_("办事程序")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("statutory_days"), FieldPanel("promised_days")])],
+            heading=_("办结时限"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("fee_charged"), FieldPanel("fee_standard"), FieldPanel("fee_basis")],
+            heading=_("收费"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("location"),
+                FieldPanel("hours"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("complaint_phone")]),
+            ],
+            heading=_("办理地点、时间与联系方式"),
+        ),
+        InlinePanel("faqs", label=_("常见问题")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("code"),
+        index.SearchField("conditions"),
+        index.SearchField("basis"),
+        index.AutocompleteField("title"),
+        index.FilterField("promised_days"),
+    ]
+    parent_page_types = ["content.DepartmentSectionPage"]
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("办事指南")
+        verbose_name_plural = _("办事指南")
+
+    @property
+    def is_immediate(self):
+        """即办: finished on the spot."""
+        return self.promised_days == 0
+
+    @property
+    def audience(self):
+        labels = []
+        if self.for_individuals:
+            labels.append("个人")
+        if self.for_organisations:
+            labels.append("法人")
+        return labels
+
+    def clean(self):
+        super().clean()
+        if self.statutory_days is not None and self.promised_days > self.statutory_days:
+            raise ValidationError(
+                {"promised_days": _("承诺办结时限不能长于法定办结时限（%(days)s 个工作日）。")
+                 % {"days": self.statutory_days}}
+            )
+        if self.fee_charged and not self.fee_basis.strip():
+            raise ValidationError({"fee_basis": _("收费事项必须公开收费依据。")})
+
+
+class GuideMaterial(Orderable):
+    FORM_CHOICES = [
+        ("原件", _("原件")),
+        ("复印件", _("复印件")),
+        ("原件及复印件", _("原件及复印件")),
+        ("电子件", _("电子件")),
+    ]
+
+    page = ParentalKey(ServiceGuidePage, on_delete=models.CASCADE, related_name="materials")
+    name = models.CharField(_("材料名称"), max_length=255)
+    form = models.CharField(_("材料形式"), max_length=20, choices=FORM_CHOICES, default="原件")
+    copies = models.PositiveSmallIntegerField(_("份数"), default=1)
+    required = models.BooleanField(_("必需"), default=True)
+    note = models.CharField(_("备注"), max_length=500, blank=True)
+    sample_form = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("申请范本"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("form"), FieldPanel("copies"), FieldPanel("required")]),
+        FieldPanel("note"),
+        FieldPanel("sample_form"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("申报材料")
+
+
+class GuideStep(Orderable):
+    page = ParentalKey(ServiceGuidePage, on_delete=models.CASCADE, related_name="steps")
+    text = models.CharField(_("步骤"), max_length=500)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("办事步骤")
+
+
+class GuideFAQ(Orderable):
+    page = ParentalKey(ServiceGuidePage, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(_("问题"), max_length=500)
+    answer = models.TextField(_("解答"))
+
+    panels = [FieldPanel("question"), FieldPanel("answer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("常见问题")

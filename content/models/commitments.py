@@ -1,0 +1,37 @@
+"""Service commitments (服务承诺) and the fee disclosure (收费公示)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class CommitmentPage(Page):
+    """What the center promises, what happens when it breaks a promise, and where to complain."""
+
+    commitments = RichTextField(_("服务承诺"))
+    breach_handling = RichTextField(_("违诺处理"))
+    complaint_channels = RichTextField(_("投诉方式"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("commitments"),
+        FieldPanel("breach_handling"),
+        FieldPanel("complaint_channels"),
+    ]
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("服务承诺")
+
+
+class FeeDisclosurePage(Page):
+    """One table of every charged item, built from the live guides so it can never disagree with them."""
+
+    intro = RichTextField(_("说明"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types: list = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("收费公示")

@@ -1,0 +1,63 @@
+"""Departments (承办部门) and service windows (窗口): snippets every guide points at."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Department(index.Indexed, models.Model):
+    name = models.CharField(_("部门名称"), max_length=100, unique=True)
+    slug = models.SlugField(_("网址标识"), max_length=100, unique=True, allow_unicode=True)
+    responsibilities = models.TextField(_("职责"), blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("responsibilities"),
+        FieldPanel("phone"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
+
+    def __str__(self):
+        return self.name
+
+
+class Window(index.Indexed, models.Model):
+    name = models.CharField(_("窗口名称"), max_length=100, unique=True)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("所属部门"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="windows",
+    )
+    location = models.CharField(_("位置"), max_length=200, blank=True)
+    description = models.TextField(_("业务范围"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("department"),
+        FieldPanel("location"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("窗口")
+        verbose_name_plural = _("窗口")
+
+    def __str__(self):
+        return self.name

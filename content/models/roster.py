@@ -1,0 +1,128 @@
+"""Staff roster (工作人员公示) with A/B backup posts (AB岗) and the leaders' duty schedule (领导带班值班)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class StaffMember(index.Indexed, models.Model):
+    name = models.CharField(_("姓名"), max_length=50)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("照片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    post = models.CharField(_("职务/岗位"), max_length=100)
+    department = models.ForeignKey(
+        "content.Department",
+        verbose_name=_("所属部门"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+    )
+    window = models.ForeignKey(
+        "content.Window",
+        verbose_name=_("所在窗口"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff",
+    )
+    duties = models.TextField(_("工作职责"), blank=True)
+    backup = models.ForeignKey(
+        "self",
+        verbose_name=_("B岗（替岗人）"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="covers",
+        help_text=_("本人（A岗）不在岗时代行承办的同事"),
+    )
+    is_leader = models.BooleanField(_("中心领导"), default=False, help_text=_("参加领导带班值班"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("内网账号"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_profile",
+    )
+    is_active = models.BooleanField(_("在岗"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("photo"),
+        FieldPanel("post"),
+        FieldPanel("department"),
+        FieldPanel("window"),
+        FieldPanel("duties"),
+        FieldPanel("backup"),
+        FieldPanel("is_leader"),
+        FieldPanel("user"),
+        FieldPanel("is_active"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("post"), index.SearchField("duties")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("工作人员")
+        verbose_name_plural = _("工作人员")
+
+    def __str__(self):
+        return f"{self.name}（{self.post}）"
+
+    def clean(self):
+        super().clean()
+        if self.backup_id and self.backup_id == self.pk:
+            raise ValidationError({"backup": _("B岗不能是本人。")})
+
+
+class LeaderDuty(models.Model):
+    date = models.DateField(_("日期"), unique=True)
+    leader = models.ForeignKey(
+        StaffMember,
+        verbose_name=_("带班领导"),
+        on_delete=models.PROTECT,
+        related_name="duties_led",
+        limit_choices_to={"is_leader": True},
+    )
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    panels = [FieldPanel("date"), FieldPanel("leader"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("领导带班值班")
+        verbose_name_plural = _("领导带班值班")
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.leader.name}"
+
+    def clean(self):
+        super().clean()
+        if self.leader_id and not self.leader.is_leader:
+            raise ValidationError({"leader": _("只能安排中心领导带班。")})
+
+
+class StaffRosterPage(Page):
+    """工作人员公示: everyone on duty by window with their A/B pairing, and the duty schedule."""
+
+    intro = RichTextField(_("说明"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types: list = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("工作人员公示")

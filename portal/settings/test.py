@@ -1,0 +1,21 @@
+"""Settings for the test suite: the dev settings with fast hashing and throwaway storage."""
+
+import os
+import tempfile
+from pathlib import Path
+
+_tmp = Path(tempfile.mkdtemp(prefix="portal-test-"))
+os.environ.setdefault("MEDIA_ROOT", str(_tmp / "media"))
+os.environ.setdefault("SEARCH_EMBEDDED_PATH", str(_tmp / "search.sqlite3"))
+
+from .dev import *  # noqa: E402,F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AXES_ENABLED = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+if TEST_DATABASE_URL:
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(TEST_DATABASE_URL)}  # noqa: F811
