@@ -1,0 +1,299 @@
+"""Reading side of the catalog exchange format (shared/catalog/SCHEMA.md).
+
+Every record is checked on its own and turned into a normalised dict with exactly the
+keys of the format, in the format's order. The writer and the exporter both speak that
+dict, so "nothing changed" is a plain equality test between the two.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from content.models.catalog import MAX_DAYS
+
+FIELDS = (
+    "code",
+    "name",
+    "department",
+    "window",
+    "audience",
+    "topics",
+    "basis",
+    "conditions",
+    "materials",
+    "procedure",
+    "statutory_days",
+    "promised_days",
+    "fee",
+    "location",
+    "hours",
+    "phone",
+    "complaint_phone",
+    "faq",
+)
+AUDIENCES = ("个人", "法人")
+MATERIAL_FORMS = ("原件", "复印件", "原件及复印件", "电子件")
+
+# Longest text each field may hold, from the model's column sizes.
+MAX_LENGTHS = {
+    "code": 50,
+    "name": 255,
+    "department": 100,
+    "window": 100,
+    "location": 200,
+    "hours": 200,
+    "phone": 50,
+    "complaint_phone": 50,
+}
+TOPIC_MAX_LENGTH = 100
+MATERIAL_NAME_MAX_LENGTH = 255
+MATERIAL_NOTE_MAX_LENGTH = 500
+STEP_MAX_LENGTH = 500
+QUESTION_MAX_LENGTH = 500
+
+
+class CatalogFormatError(Exception):
+    """The file as a whole is unreadable: not JSON, or not a list."""
+
+
+@dataclass
+class ParsedRecord:
+    position: int  # 1-based, as a person counts records in the file
+    code: str
+    data: dict | None  # normalised record, None when the record has errors
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    @property
+    def label(self):
+        return f"第 {self.position} 条（{self.code or '无编码'}）"
+
+
+class _Checker:
+    """Collects every problem of one record instead of stopping at the first."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.errors = []
+        self.warnings = []
+
+    def text(self, key, required=False, max_length=None):
+        value = self.raw.get(key)
+        if value is None:
+            if required:
+                self.errors.append(f"缺少必填字段 {key}")
+            return ""
+        if not isinstance(value, str):
+            self.errors.append(f"字段 {key} 应为文本")
+            return ""
+        value = value.strip()
+        if required and not value:
+            self.errors.append(f"必填字段 {key} 不能为空")
+        if max_length and len(value) > max_length:
+            self.errors.append(f"字段 {key} 超过 {max_length} 字")
+        return value
+
+    def text_list(self, key, max_length, allowed=None):
+        value = self.raw.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.errors.append(f"字段 {key} 应为文本列表")
+            return []
+        items = [item.strip() for item in value if item.strip()]
+        for item in items:
+            if len(item) > max_length:
+                self.errors.append(f"字段 {key} 中“{item[:20]}…”超过 {max_length} 字")
+            if allowed and item not in allowed:
+                self.errors.append(f"字段 {key} 的值“{item}”无效，只能是：{'、'.join(allowed)}")
+        return items
+
+    def days(self, key, nullable):
+        value = self.raw.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.errors.append(f"字段 {key} 应为整数（工作日数）" + ("或 null" if nullable else ""))
+            return None
+        if value < 0:
+            self.errors.append(f"字段 {key} 不能为负数")
+            return None
+        if value > MAX_DAYS:
+            self.errors.append(f"字段 {key} 不能超过 {MAX_DAYS} 个工作日")
+            return None
+        return value
+
+    def materials(self):
+        value = self.raw.get("materials")
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.errors.append("字段 materials 应为列表")
+            return []
+        materials = []
+        for number, item in enumerate(value, start=1):
+            where = f"申报材料第 {number} 项"
+            if not isinstance(item, dict):
+                self.errors.append(f"{where}应为对象")
+                continue
+            name = item.get("name")
+            if not isinstance(name, str) or not name.strip():
+                self.errors.append(f"{where}缺少材料名称 name")
+                continue
+            name = name.strip()
+            if len(name) > MATERIAL_NAME_MAX_LENGTH:
+                self.errors.append(f"{where}名称超过 {MATERIAL_NAME_MAX_LENGTH} 字")
+            form = item.get("form", "原件")
+            if form not in MATERIAL_FORMS:
+                self.errors.append(
+                    f"{where}（{name}）的材料形式“{form}”无效，只能是：{'、'.join(MATERIAL_FORMS)}"
+                )
+            copies = item.get("copies", 1)
+            if isinstance(copies, bool) or not isinstance(copies, int) or copies < 0:
+                self.errors.append(f"{where}（{name}）的份数 copies 应为非负整数")
+                copies = 1
+            required = item.get("required", True)
+            if not isinstance(required, bool):
+                self.errors.append(f"{where}（{name}）的 required 应为 true 或 false")
+                required = True
+            note = item.get("note") or ""
+            if not isinstance(note, str):
+                self.errors.append(f"{where}（{name}）的备注 note 应为文本")
+                note = ""
+            note = note.strip()
+            if len(note) > MATERIAL_NOTE_MAX_LENGTH:
+                self.errors.append(f"{where}（{name}）的备注超过 {MATERIAL_NOTE_MAX_LENGTH} 字")
+            materials.append(
+                {"name": name, "form": form, "copies": copies, "required": required, "note": note}
+            )
+        return materials
+
+    def fee(self):
+        value = self.raw.get("fee")
+        if value is None:
+            return {"charged": False, "standard": "", "basis": ""}
+        if not isinstance(value, dict):
+            self.errors.append("字段 fee 应为对象")
+            return {"charged": False, "standard": "", "basis": ""}
+        charged = value.get("charged", False)
+        if not isinstance(charged, bool):
+            self.errors.append("收费 fee.charged 应为 true 或 false")
+            charged = False
+        texts = {}
+        for key in ("standard", "basis"):
+            text = value.get(key) or ""
+            if not isinstance(text, str):
+                self.errors.append(f"收费 fee.{key} 应为文本")
+                text = ""
+            texts[key] = text.strip()
+        if charged and not texts["basis"]:
+            # Charging without a published legal basis is what the disclosure rules forbid.
+            self.errors.append("收费事项必须公开收费依据（fee.basis 不能为空）")
+        return {"charged": charged, "standard": texts["standard"], "basis": texts["basis"]}
+
+    def faq(self):
+        value = self.raw.get("faq")
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.errors.append("字段 faq 应为列表")
+            return []
+        entries = []
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, dict):
+                self.errors.append(f"常见问题第 {number} 项应为对象")
+                continue
+            question, answer = item.get("q"), item.get("a")
+            if not isinstance(question, str) or not isinstance(answer, str):
+                self.errors.append(f"常见问题第 {number} 项的 q 和 a 应为文本")
+                continue
+            question, answer = question.strip(), answer.strip()
+            if not question or not answer:
+                self.errors.append(f"常见问题第 {number} 项的问题和解答都不能为空")
+                continue
+            if len(question) > QUESTION_MAX_LENGTH:
+                self.errors.append(f"常见问题第 {number} 项的问题超过 {QUESTION_MAX_LENGTH} 字")
+            entries.append({"q": question, "a": answer})
+        return entries
+
+
+def validate_record(raw, position):
+    """Check one record of the file and return a ParsedRecord (data is None if it is bad)."""
+    if not isinstance(raw, dict):
+        return ParsedRecord(position, "", None, errors=["记录应为 JSON 对象"])
+    check = _Checker(raw)
+    code = check.text("code", required=True, max_length=MAX_LENGTHS["code"])
+    data = {
+        "code": code,
+        "name": check.text("name", required=True, max_length=MAX_LENGTHS["name"]),
+        "department": check.text("department", max_length=MAX_LENGTHS["department"]),
+        "window": check.text("window", max_length=MAX_LENGTHS["window"]),
+        "audience": check.text_list("audience", 10, allowed=AUDIENCES),
+        # Topics are tags: unordered and unique, so they are compared sorted.
+        "topics": sorted(set(check.text_list("topics", TOPIC_MAX_LENGTH))),
+        "basis": check.text("basis"),
+        "conditions": check.text("conditions"),
+        "materials": check.materials(),
+        "procedure": check.text_list("procedure", STEP_MAX_LENGTH),
+        "statutory_days": check.days("statutory_days", nullable=True),
+        "promised_days": check.days("promised_days", nullable=False),
+        "fee": check.fee(),
+        "location": check.text("location", max_length=MAX_LENGTHS["location"]),
+        "hours": check.text("hours", max_length=MAX_LENGTHS["hours"]),
+        "phone": check.text("phone", max_length=MAX_LENGTHS["phone"]),
+        "complaint_phone": check.text("complaint_phone", max_length=MAX_LENGTHS["complaint_phone"]),
+        "faq": check.faq(),
+    }
+    # Same audience twice is harmless; keep the format's order 个人, 法人.
+    data["audience"] = [label for label in AUDIENCES if label in data["audience"]]
+    if "promised_days" not in raw:
+        check.warnings.append("未提供承诺办结时限 promised_days，按即办（0）导入")
+    if data["promised_days"] is None:
+        data["promised_days"] = 0
+    statutory, promised = data["statutory_days"], data["promised_days"]
+    if statutory is not None and promised > statutory:
+        check.errors.append(
+            f"承诺办结时限（{promised} 个工作日）不能长于法定办结时限（{statutory} 个工作日）"
+        )
+    unknown = sorted(set(raw) - set(FIELDS))
+    if unknown:
+        check.warnings.append(f"未知字段已忽略：{'、'.join(unknown)}")
+    return ParsedRecord(
+        position,
+        code,
+        None if check.errors else data,
+        errors=check.errors,
+        warnings=check.warnings,
+    )
+
+
+def load_catalog(stream):
+    """Read a whole exchange file; raise CatalogFormatError when it is not a JSON list."""
+    try:
+        records = json.load(stream)
+    except UnicodeDecodeError as exc:
+        raise CatalogFormatError("文件不是 UTF-8 编码的文本") from exc
+    except json.JSONDecodeError as exc:
+        raise CatalogFormatError(
+            f"文件不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有错误"
+        ) from exc
+    if not isinstance(records, list):
+        raise CatalogFormatError("文件内容应为办事指南记录的列表（JSON 数组）")
+    return records
+
+
+def parse_catalog(records):
+    """Validate every record; a code seen earlier in the same file makes the later record bad."""
+    seen = {}
+    for position, raw in enumerate(records, start=1):
+        parsed = validate_record(raw, position)
+        if parsed.code:
+            if parsed.code in seen:
+                parsed.errors.append(f"事项编码与第 {seen[parsed.code]} 条重复")
+                parsed.data = None
+            else:
+                seen[parsed.code] = position
+        yield parsed

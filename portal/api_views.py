@@ -1,0 +1,31 @@
+"""Open-data API (/api/v1/…): read-only JSON views of what the portal publishes."""
+
+import json
+
+from django.db.models import Q
+from django.http import HttpResponse
+from django.views.decorators.http import require_GET
+
+from content.catalog_exchange.serialize import guide_to_record, published_guides
+
+
+def json_response(data, status=200):
+    # Chinese stays readable in the payload instead of \\uXXXX escapes.
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False),
+        status=status,
+        content_type="application/json; charset=utf-8",
+    )
+
+
+@require_GET
+def catalog(request):
+    """Every live, public guide in the catalog exchange format (SCHEMA.md), filterable by department and topic."""
+    guides = published_guides()
+    department = request.GET.get("department", "").strip()
+    if department:
+        guides = guides.filter(Q(department__name=department) | Q(department__slug=department))
+    topic = request.GET.get("topic", "").strip()
+    if topic:
+        guides = guides.filter(tagged_topics__tag__name=topic).distinct()
+    return json_response([guide_to_record(guide) for guide in guides])
