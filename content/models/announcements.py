@@ -30,6 +30,22 @@ class AnnouncementIndexPage(Page):
     class Meta:
         verbose_name = _("办结公告栏")
 
+    def get_context(self, request, *args, **kwargs):
+        from content.announcement_filters import AnnouncementFilterForm, public_announcements
+        from content.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        announcements = public_announcements()
+        form = AnnouncementFilterForm(request.GET, announcements=announcements)
+        page_obj, querystring = paginate(request, form.filter(announcements))
+        context.update(
+            filter_form=form,
+            announcements=page_obj,
+            result_count=page_obj.paginator.count,
+            pagination_query=querystring,
+        )
+        return context
+
 
 class CompletionAnnouncementPage(Page):
     RESULT_CHOICES = [
@@ -83,3 +99,14 @@ class CompletionAnnouncementPage(Page):
     @property
     def applicant_masked(self):
         return mask_name(self.applicant)
+
+    @property
+    def public_title(self):
+        """The title every public view shows: the editor's page title may carry the full name."""
+        return f"{self.matter}（{self.applicant_masked}）"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index = AnnouncementIndexPage.objects.ancestor_of(self).live().first()
+        context.update(announcement_index=index)
+        return context

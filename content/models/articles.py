@@ -1,6 +1,7 @@
 """Rules and articles: 管理制度, 机构设置与职责, 政务公开制度 and other standing texts."""
 
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -16,6 +17,37 @@ class ArticleIndexPage(Page):
 
     class Meta:
         verbose_name = _("栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        from content.models.predisclosure import PreDisclosurePage
+        from content.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by(F("issued_on").desc(nulls_last=True), "-first_published_at")
+        )
+        categories = dict(ArticlePage.CATEGORY_CHOICES)
+        used = set(articles.order_by().values_list("category", flat=True).distinct())
+        category = request.GET.get("category", "")
+        if category in categories:
+            articles = articles.filter(category=category)
+        else:
+            category = ""
+        page_obj, querystring = paginate(request, articles)
+        context.update(
+            articles=page_obj,
+            pagination_query=querystring,
+            categories=[(key, label) for key, label in ArticlePage.CATEGORY_CHOICES if key in used],
+            current_category=category,
+            predisclosures=PreDisclosurePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-comment_opens"),
+        )
+        return context
 
 
 class ArticlePage(Page):
@@ -46,3 +78,8 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("文章")
         verbose_name_plural = _("文章")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_page=self.get_parent())
+        return context

@@ -8,11 +8,14 @@ Plone's local roles do.
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -31,6 +34,34 @@ class ServiceCatalogPage(Page):
 
     class Meta:
         verbose_name = _("办事指南目录")
+
+    def get_context(self, request, *args, **kwargs):
+        from content.catalog_filters import (
+            CatalogFilterForm,
+            attach_topics,
+            department_counts,
+            public_guides,
+            topic_counts,
+        )
+        from content.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        all_guides = public_guides()
+        topics = list(topic_counts(all_guides))
+        departments = list(department_counts(all_guides))
+        form = CatalogFilterForm(request.GET, topics=topics, departments=departments)
+        guides = form.filter(all_guides)
+        page_obj, querystring = paginate(request, guides)
+        page_obj.object_list = attach_topics(page_obj.object_list)
+        context.update(
+            filter_form=form,
+            guides=page_obj,
+            result_count=page_obj.paginator.count,
+            pagination_query=querystring,
+            topics=topics,
+            departments=departments,
+        )
+        return context
 
 
 class DepartmentSectionPage(Page):
@@ -51,6 +82,31 @@ class DepartmentSectionPage(Page):
     class Meta:
         verbose_name = _("部门栏目")
 
+    def get_context(self, request, *args, **kwargs):
+        from content.catalog_filters import attach_topics, public_guides
+        from content.models.announcements import CompletionAnnouncementPage
+        from content.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        department = self.department
+        guides = attach_topics(public_guides().filter(department=department))
+        announcements = (
+            CompletionAnnouncementPage.objects.live()
+            .public()
+            .filter(Q(department=department) | Q(path__startswith=self.path))
+            .select_related("department")
+            .order_by("-completed_on", "-pk")
+        )
+        page_obj, querystring = paginate(request, announcements)
+        context.update(
+            department=department,
+            windows=department.windows.all(),
+            guides=guides,
+            announcements=page_obj,
+            pagination_query=querystring,
+        )
+        return context
+
 
 class GuideTopic(TaggedItemBase):
     content_object = ParentalKey(
@@ -58,7 +114,7 @@ class GuideTopic(TaggedItemBase):
     )
 
 
-class ServiceGuidePage(Page):
+class ServiceGuidePage(RoutablePageMixin, Page):
     """A 办事指南 with every element the disclosure rules require."""
 
     code = models.CharField(_("事项编码"), max_length=50, unique=True)
@@ -166,6 +222,44 @@ class ServiceGuidePage(Page):
         if self.for_organisations:
             labels.append("法人")
         return labels
+
+    @property
+    def days_label(self):
+        """承诺时限 as a citizen reads it: 即办 or N 个工作日."""
+        return _("即办") if self.is_immediate else _("%(days)s 个工作日") % {"days": self.promised_days}
+
+    @property
+    def statutory_days_label(self):
+        if self.statutory_days is None:
+            return _("法律未规定")
+        if self.statutory_days == 0:
+            return _("即办")
+        return _("%(days)s 个工作日") % {"days": self.statutory_days}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            materials=list(self.materials.select_related("sample_form")),
+            steps=list(self.steps.all()),
+            faqs=list(self.faqs.all()),
+            topic_list=list(self.topics.all()),
+            notice_url=self.url + self.reverse_subpage("notice").lstrip("/") if self.url else "",
+            breadcrumb=self.get_ancestors().live().filter(depth__gt=1),
+        )
+        return context
+
+    @path("")
+    def guide(self, request):
+        return self.render(request)
+
+    @path("notice/", name="notice")
+    def notice(self, request):
+        """一次性告知单: the one printable page with everything a citizen must bring and know."""
+        return self.render(
+            request,
+            template="content/service_guide_notice.html",
+            context_overrides={"printed_on": timezone.localdate()},
+        )
 
     def clean(self):
         super().clean()

@@ -35,3 +35,14 @@ class FeeDisclosurePage(Page):
 
     class Meta:
         verbose_name = _("收费公示")
+
+    def get_context(self, request, *args, **kwargs):
+        from content.catalog_filters import public_guides
+
+        context = super().get_context(request, *args, **kwargs)
+        guides = public_guides()
+        context.update(
+            charged_guides=guides.filter(fee_charged=True),
+            free_guide_count=guides.filter(fee_charged=False).count(),
+        )
+        return context

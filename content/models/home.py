@@ -26,3 +26,33 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("首页")
+
+    HOME_ANNOUNCEMENTS = 5
+    HOME_IMMEDIATE_ITEMS = 12
+
+    @property
+    def commitment_lines(self):
+        return [line.strip() for line in self.commitment_summary.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from content.catalog_filters import department_counts, public_guides, topic_counts
+        from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
+        from content.models.catalog import ServiceCatalogPage
+        from content.models.commitments import CommitmentPage
+
+        context = super().get_context(request, *args, **kwargs)
+        guides = public_guides()
+        context.update(
+            catalog_page=ServiceCatalogPage.objects.live().public().first(),
+            commitment_page=CommitmentPage.objects.live().public().first(),
+            announcement_index=AnnouncementIndexPage.objects.live().public().first(),
+            topics=topic_counts(guides),
+            departments=department_counts(guides),
+            guide_count=guides.count(),
+            immediate_guides=guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS],
+            latest_announcements=CompletionAnnouncementPage.objects.live()
+            .public()
+            .select_related("department")
+            .order_by("-completed_on", "-pk")[: self.HOME_ANNOUNCEMENTS],
+        )
+        return context

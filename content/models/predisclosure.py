@@ -37,6 +37,68 @@ class PreDisclosurePage(Page):
         today = today or timezone.localdate()
         return self.comment_opens <= today <= self.comment_closes
 
+    STATUS_NOT_YET_OPEN = "not_yet_open"
+    STATUS_OPEN = "open"
+    STATUS_CLOSED = "closed"
+
+    def comment_status(self, today=None):
+        today = today or timezone.localdate()
+        if today < self.comment_opens:
+            return self.STATUS_NOT_YET_OPEN
+        if today > self.comment_closes:
+            return self.STATUS_CLOSED
+        return self.STATUS_OPEN
+
+    def get_context(self, request, *args, **kwargs):
+        from content.predisclosure_forms import PreDisclosureCommentForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", PreDisclosureCommentForm())
+        context.update(
+            comment_status=self.comment_status(),
+            approved_comments=self.comments.filter(
+                status=PreDisclosureComment.STATUS_APPROVED
+            ).order_by("submitted_at"),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        return self.receive_comment(request)
+
+    def receive_comment(self, request):
+        """Store a citizen's comment as pending (PRG), or say clearly why it was not taken."""
+        from django.contrib import messages
+        from django.db import transaction
+        from django.shortcuts import redirect
+        from django.template.response import TemplateResponse
+
+        from content.predisclosure_forms import PreDisclosureCommentForm
+
+        form = PreDisclosureCommentForm(request.POST)
+        if not self.is_open_for_comment():
+            context = self.get_context(request)
+            context["comment_refused"] = (
+                _("征求意见期已结束，意见未提交。")
+                if self.comment_status() == self.STATUS_CLOSED
+                else _("征求意见尚未开始，意见未提交。")
+            )
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context, status=403)
+        if form.is_valid():
+            if not form.is_bot:
+                with transaction.atomic():
+                    comment = form.save(commit=False)
+                    comment.page = self
+                    comment.status = PreDisclosureComment.STATUS_PENDING
+                    comment.save()
+            messages.success(request, _("意见已提交，审核后公开。"))
+            return redirect(self.get_url(request) + "#comment-form")
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=400)
+
 
 class PreDisclosureComment(models.Model):
     """A citizen's comment; nobody sees it on the portal until a moderator approves it."""

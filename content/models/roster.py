@@ -126,3 +126,48 @@ class StaffRosterPage(Page):
 
     class Meta:
         verbose_name = _("工作人员公示")
+
+    PHOTO_FILTER = "fill-150x200"
+
+    def get_context(self, request, *args, **kwargs):
+        from django.db.models import F, Prefetch
+        from django.utils import timezone
+        from wagtail.images import get_image_model
+
+        from content.duty_schedule import duty_months, month_end, month_start
+
+        context = super().get_context(request, *args, **kwargs)
+        active = StaffMember.objects.filter(is_active=True)
+        staff = list(
+            active.select_related("window", "department", "backup")
+            .prefetch_related(
+                Prefetch(
+                    "photo",
+                    queryset=get_image_model().objects.prefetch_renditions(self.PHOTO_FILTER),
+                ),
+                Prefetch("covers", queryset=active.order_by("sort_order", "name"), to_attr="covered"),
+            )
+            .order_by(
+                F("window__sort_order").asc(nulls_last=True),
+                "window__name",
+                "sort_order",
+                "name",
+            )
+        )
+        groups = {}
+        for member in staff:
+            groups.setdefault(member.window, []).append(member)
+        today = timezone.localdate()
+        duties = LeaderDuty.objects.filter(
+            date__gte=month_start(today), date__lte=month_end(month_start(today, 1))
+        ).select_related("leader")
+        context.update(
+            staff_by_window=[
+                {"window": window, "members": members} for window, members in groups.items()
+            ],
+            pairs=[m for m in staff if m.backup_id and m.backup and m.backup.is_active],
+            duty_months=duty_months(duties, today),
+            today=today,
+            photo_filter=self.PHOTO_FILTER,
+        )
+        return context
