@@ -2,9 +2,27 @@
 
 from django.urls import path
 
+from portal.care_mode import toggle_care_mode
+from portal.feeds import CompletionAnnouncementAtomFeed, CompletionAnnouncementRssFeed
+
 app_name = "portal"
 
 urlpatterns: list = []
+
+# Front end: care mode switch and announcement feeds.
+urlpatterns += [
+    path("care-mode/", toggle_care_mode, name="care_mode"),
+    path(
+        "announcements/feed/rss/",
+        CompletionAnnouncementRssFeed.as_view(),
+        name="announcements_rss",
+    ),
+    path(
+        "announcements/feed/atom/",
+        CompletionAnnouncementAtomFeed.as_view(),
+        name="announcements_atom",
+    ),
+]
 
 # Open data: the published service catalog in the exchange format.
 from portal import api_views  # noqa: E402

@@ -1,0 +1,78 @@
+"""RSS and Atom feeds of completion announcements (办结公告).
+
+Applicants appear masked (张*), exactly as on the announcement pages.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from content.announcement_filters import public_announcements
+from content.models import AnnouncementIndexPage, CenterSettings
+
+FEED_SIZE = 50
+
+
+class CompletionAnnouncementRssFeed(Feed):
+    description = _("便民服务中心办结事项公告，申请人姓名已隐去。")
+
+    @classmethod
+    def as_view(cls):
+        """A view that builds a fresh feed per request, so the request never leaks between threads."""
+
+        def view(request, *args, **kwargs):
+            feed = cls()
+            feed.request = request
+            return feed(request, *args, **kwargs)
+
+        return view
+
+    def title(self):
+        site = Site.find_for_request(self.request)
+        center = CenterSettings.for_site(site).center_name if site else ""
+        return f"{center}办结公告"
+
+    def link(self):
+        index = AnnouncementIndexPage.objects.live().public().first()
+        return index.get_url(self.request) if index else "/"
+
+    def items(self):
+        return public_announcements()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.public_title
+
+    def item_description(self, item):
+        parts = [
+            f"事项：{item.matter}",
+            f"申请人：{item.applicant_masked}",
+            f"办理结果：{item.get_result_display()}",
+            f"办结日期：{item.completed_on:%Y-%m-%d}",
+        ]
+        if item.department:
+            parts.append(f"承办部门：{item.department.name}")
+        if item.result_note:
+            parts.append(f"说明：{item.result_note}")
+        return "；".join(parts)
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return f"announcement-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class CompletionAnnouncementAtomFeed(CompletionAnnouncementRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description
