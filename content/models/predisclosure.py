@@ -63,9 +63,15 @@ class PreDisclosurePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
-        return self.receive_comment(request)
+        from django.utils.cache import patch_cache_control
+
+        if request.method == "POST":
+            response = self.receive_comment(request)
+        else:
+            response = super().serve(request, *args, **kwargs)
+        # The comment form carries a CSRF token bound to this visitor: never share the page.
+        patch_cache_control(response, private=True)
+        return response
 
     def receive_comment(self, request):
         """Store a citizen's comment as pending (PRG), or say clearly why it was not taken."""
