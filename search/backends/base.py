@@ -1,0 +1,152 @@
+"""The interface every search engine of the portal implements.
+
+An engine stores analysed documents and retrieves candidates for a parsed query;
+the shared parts (query parsing, final ranking, snippets, paging) live here so the
+embedded index and Elasticsearch answer the same query the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..analysis import parse_query
+from ..analysis.fields import analyse
+from ..documents import TYPE_LABELS
+from ..highlight import highlight, highlight_title
+from ..ranking import score_candidates
+
+FACET_FIELDS = ("type", "department", "topic", "year")
+FILTER_FIELDS = ("type", "department", "topic", "year")
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot be reached or refused the request."""
+
+
+@dataclass
+class Hit:
+    doc_id: str
+    title: str
+    title_html: str
+    url: str
+    type: str
+    snippet: str
+    department: str
+    date: date | None
+    score: float
+
+    @property
+    def type_label(self):
+        return TYPE_LABELS.get(self.type, self.type)
+
+    def as_json(self):
+        return {
+            "title": self.title,
+            "url": self.url,
+            "type": self.type,
+            "snippet": str(self.snippet),
+            "department": self.department,
+            "date": self.date.isoformat() if self.date else None,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list = field(default_factory=list)
+    total: int = 0
+    facets: dict = field(default_factory=dict)  # field → [(value, count), …]
+    page: int = 1
+    per_page: int = 10
+    engine: str = ""
+    incomplete: bool = False
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass
+class Retrieval:
+    """What an engine hands back for a parsed query before the shared ranking."""
+
+    candidates: list
+    total: int
+    facets: dict
+
+
+class SearchEngine:
+    """Base class: subclasses implement storage and candidate retrieval."""
+
+    name = "base"
+    #: how many candidates the shared ranking re-orders; pages beyond keep engine order
+    candidate_limit = 100
+
+    # --- writing -------------------------------------------------------------------------
+    def index_documents(self, docs):
+        """Add or replace documents (SearchDocument); analysed here, stored by the engine."""
+        self.store([(doc, analyse(doc)) for doc in docs])
+
+    def store(self, analysed):
+        raise NotImplementedError
+
+    def delete_documents(self, doc_ids):
+        raise NotImplementedError
+
+    def rebuild(self, docs, progress=None):
+        """Replace the whole index with docs, readers never seeing a half-built one."""
+        raise NotImplementedError
+
+    def clear(self):
+        raise NotImplementedError
+
+    # --- reading -------------------------------------------------------------------------
+    def retrieve(self, parsed, filters, limit):
+        """Candidates (ranking.Candidate) best first by engine score, total and facets."""
+        raise NotImplementedError
+
+    def suggest(self, prefix, limit=8):
+        """Titles (with URLs) whose title or pinyin starts with what has been typed so far."""
+        raise NotImplementedError
+
+    def health(self):
+        """True when the engine answers."""
+        raise NotImplementedError
+
+    def count(self):
+        raise NotImplementedError
+
+    def search(self, query, filters=None, page=1, per_page=10):
+        parsed = parse_query(query)
+        results = SearchResults(query=query, page=page, per_page=per_page, engine=self.name)
+        if parsed.empty:
+            return results
+        filters = {
+            k: v for k, v in (filters or {}).items() if k in FILTER_FIELDS and v not in (None, "")
+        }
+        limit = max(self.candidate_limit, page * per_page)
+        retrieval = self.retrieve(parsed, filters, limit)
+        ranked = score_candidates(parsed, retrieval.candidates[: self.candidate_limit])
+        ordered = ranked + retrieval.candidates[self.candidate_limit :]
+        results.total = retrieval.total
+        results.facets = retrieval.facets
+        window = ordered[(page - 1) * per_page : page * per_page]
+        results.hits = [self._hit(cand, parsed) for cand in window]
+        return results
+
+    def _hit(self, cand, parsed):
+        terms = cand.matched or list(parsed.all_alternatives())
+        data = cand.data
+        return Hit(
+            doc_id=cand.doc_id,
+            title=data["title"],
+            title_html=highlight_title(data["title"], terms),
+            url=data["url"],
+            type=data["type"],
+            snippet=highlight(data.get("text", ""), terms, folded=data.get("body_norm")),
+            department=data.get("department", ""),
+            date=cand.date,
+            score=cand.score,
+        )
