@@ -40,7 +40,7 @@ class RecordImportError(Exception):
 
 def ascii_slug(text, fallback):
     """Pinyin slug for Chinese names, so URLs stay readable when copied into a message."""
-    slug = slugify("-".join(lazy_pinyin(text)))
+    slug = slugify("".join(lazy_pinyin(text)))
     return slug or fallback
 
 

@@ -200,3 +200,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Demo data: `manage.py load_demo` calls each of these in turn; apps append their own loader.
+DEMO_LOADERS = ["content.demo.load"]
