@@ -78,8 +78,7 @@ def add_guide(section, *, title, code, department, window=None, **fields):
     return ServiceGuidePage.objects.get(pk=guide.pk)
 
 
-@pytest.fixture
-def center_settings(db):
+def build_center_settings():
     site = Site.objects.get(is_default_site=True)
     settings = CenterSettings.for_site(site)
     settings.center_name = "示范镇便民服务中心"
@@ -93,7 +92,17 @@ def center_settings(db):
 
 
 @pytest.fixture
+def center_settings(db):
+    return build_center_settings()
+
+
+@pytest.fixture
 def site_tree(db, center_settings):
+    return build_site_tree()
+
+
+def build_site_tree():
+    """Home and one page of every public type, with two departments and three guides."""
     home = portal_home()
     civil = Department.objects.create(
         name="民政办", slug="minzheng", phone="0000-5555555", sort_order=1

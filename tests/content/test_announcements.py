@@ -1,0 +1,122 @@
+"""Completion announcements (办结公告): filterable list and detail, applicants always masked."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from content.models import CompletionAnnouncementPage, DepartmentSectionPage
+from tests.content.conftest import APPLICANT_FULL_NAME, APPLICANT_MASKED
+
+pytestmark = pytest.mark.django_db
+
+
+def add_announcement(section, *, number, applicant, completed_on, department):
+    return section.add_child(
+        instance=CompletionAnnouncementPage(
+            title=f"{applicant}的公告{number}",
+            slug=f"n-{number}",
+            matter=f"测试事项{number}",
+            applicant=applicant,
+            completed_on=completed_on,
+            department=department,
+        )
+    )
+
+
+@pytest.fixture
+def police_notices(site_tree):
+    return site_tree.announcements.add_child(
+        instance=DepartmentSectionPage(
+            title="户籍办结公告", slug="huji", department=site_tree.police
+        )
+    )
+
+
+def test_list_shows_masked_applicant_and_never_the_full_name(client, site_tree):
+    html = client.get(site_tree.announcements.url).content.decode()
+    assert APPLICANT_MASKED in html
+    assert APPLICANT_FULL_NAME not in html
+    for text in ["残疾人证申领", "准予办理", "2026-10-12", "民政办"]:
+        assert text in html
+
+
+def test_detail_shows_masked_applicant_and_never_the_full_name(client, site_tree):
+    html = client.get(site_tree.announcement.url).content.decode()
+    assert APPLICANT_MASKED in html
+    assert APPLICANT_FULL_NAME not in html
+    assert "准予办理" in html and "2026年10月12日" in html
+
+
+@pytest.mark.parametrize("attribute", ["home", "civil_notices", "civil_section"])
+def test_other_pages_listing_announcements_mask_the_name(client, site_tree, attribute):
+    html = client.get(getattr(site_tree, attribute).url).content.decode()
+    assert APPLICANT_MASKED in html
+    assert APPLICANT_FULL_NAME not in html
+
+
+def test_filter_by_month(client, site_tree):
+    add_announcement(
+        site_tree.civil_notices,
+        number=2,
+        applicant="陈大文",
+        completed_on=datetime.date(2026, 9, 30),
+        department=site_tree.civil,
+    )
+    html = client.get(site_tree.announcements.url + "?month=2026-09").content.decode()
+    assert "测试事项2" in html
+    assert ">残疾人证申领</a>" not in html
+    assert "共 1 条办结公告" in html
+    assert '<option value="2026-10">2026年10月</option>' in html
+
+
+def test_filter_by_department(client, site_tree, police_notices):
+    add_announcement(
+        police_notices,
+        number=3,
+        applicant="周小平",
+        completed_on=datetime.date(2026, 10, 1),
+        department=site_tree.police,
+    )
+    html = client.get(site_tree.announcements.url + "?department=huji").content.decode()
+    assert "测试事项3" in html and "周*" in html and "周小平" not in html
+    assert ">残疾人证申领</a>" not in html
+
+
+def test_a_malformed_month_is_ignored_not_an_error(client, site_tree):
+    response = client.get(site_tree.announcements.url + "?month=2026-13")
+    assert response.status_code == 200
+    assert "残疾人证申领" in response.content.decode()
+
+
+def test_list_paginates(client, site_tree):
+    for number in range(25):
+        add_announcement(
+            site_tree.civil_notices,
+            number=100 + number,
+            applicant="林某",
+            completed_on=datetime.date(2026, 8, 1),
+            department=site_tree.civil,
+        )
+    html = client.get(site_tree.announcements.url + "?page=2").content.decode()
+    assert "共 26 条办结公告" in html and "第 2 页，共 2 页" in html
+
+
+def test_list_query_count_does_not_grow_with_rows(
+    client, site_tree, police_notices, django_assert_num_queries
+):
+    url = site_tree.announcements.url
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for number in range(15):
+        add_announcement(
+            police_notices if number % 2 else site_tree.civil_notices,
+            number=200 + number,
+            applicant="郑某某",
+            completed_on=datetime.date(2026, 1 + number % 12, 3),
+            department=site_tree.police if number % 2 else site_tree.civil,
+        )
+    with django_assert_num_queries(len(small)):
+        client.get(url)

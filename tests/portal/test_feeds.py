@@ -1,0 +1,50 @@
+"""RSS and Atom feeds of completion announcements, with applicants masked."""
+
+import pytest
+
+from tests.content.conftest import (
+    APPLICANT_FULL_NAME,
+    APPLICANT_MASKED,
+    build_center_settings,
+    build_site_tree,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site_tree(db):
+    build_center_settings()
+    return build_site_tree()
+
+
+@pytest.mark.parametrize(
+    ("url", "content_type"),
+    [
+        ("/announcements/feed/rss/", "application/rss+xml"),
+        ("/announcements/feed/atom/", "application/atom+xml"),
+    ],
+)
+def test_feed_lists_announcements_with_masked_names_only(client, site_tree, url, content_type):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    xml = response.content.decode()
+    assert "残疾人证申领" in xml
+    assert APPLICANT_MASKED in xml
+    assert APPLICANT_FULL_NAME not in xml
+    assert site_tree.announcement.url in xml
+
+
+def test_unpublished_announcements_leave_the_feed(client, site_tree):
+    site_tree.announcement.unpublish()
+    assert "残疾人证申领" not in client.get("/announcements/feed/rss/").content.decode()
+
+
+@pytest.mark.parametrize("attribute", ["home", "announcements", "announcement"])
+def test_pages_advertise_both_feeds(client, site_tree, attribute):
+    html = client.get(getattr(site_tree, attribute).url).content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="/announcements/feed/rss/"' in html
+    assert '<link rel="alternate" type="application/atom+xml"' in html
+    assert 'href="/announcements/feed/atom/"' in html
