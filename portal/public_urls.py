@@ -30,3 +30,12 @@ from portal import api_views  # noqa: E402
 urlpatterns += [
     path("api/v1/catalog/", api_views.catalog, name="api_catalog"),
 ]
+
+# Complaints (投诉): public intake, tracking by code and the published results.
+from portal import complaint_views  # noqa: E402
+
+urlpatterns += [
+    path("complaints/new/", complaint_views.complaint_new, name="complaint_new"),
+    path("complaints/track/", complaint_views.complaint_track, name="complaint_track"),
+    path("complaints/results/", complaint_views.complaint_results, name="complaint_results"),
+]

@@ -202,4 +202,4 @@ LOGGING = {
 }
 
 # Demo data: `manage.py load_demo` calls each of these in turn; apps append their own loader.
-DEMO_LOADERS = ["content.demo.load"]
+DEMO_LOADERS = ["content.demo.load", "intranet.demo.load"]

@@ -1,0 +1,195 @@
+"""Intranet forms for recording and handling complaints."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from content.models import StaffMember, Window
+from intranet import roles
+from intranet.models import Complaint
+from intranet.uploads import COMPLAINT_TYPES, MultipleFileField
+
+phone_validator = RegexValidator(
+    r"^[0-9+\- ]{5,20}$", _("请填写正确的电话号码（只含数字、空格、+ 或 -）。")
+)
+MAX_COMPLAINT_FILE = 5 * 1024 * 1024
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def format_value(self, value):
+        if hasattr(value, "strftime"):
+            return (
+                timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
+                if timezone.is_aware(value)
+                else value.strftime("%Y-%m-%dT%H:%M")
+            )
+        return value
+
+
+def staff_users():
+    names = [roles.GROUP_NAMES[r] for r in roles.STUDY_ROLES]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=names)
+        .distinct()
+        .order_by("username")
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class StaffComplaintForm(forms.ModelForm):
+    """A phone, oral or written complaint entered by the staff member who received it."""
+
+    attachments = MultipleFileField(
+        label=_("附件（照片或扫描件）"),
+        allowed=COMPLAINT_TYPES,
+        max_bytes=MAX_COMPLAINT_FILE,
+        max_files=3,
+    )
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "channel",
+            "received_at",
+            "content",
+            "target_description",
+            "occurred_on",
+            "complainant_name",
+            "complainant_phone",
+        ]
+        widgets = {"received_at": DateTimeInput(), "occurred_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [
+            c for c in Complaint.Channel.choices if c[0] != Complaint.Channel.ONLINE
+        ]
+        self.fields["received_at"].input_formats = [
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+        ]
+        self.fields["complainant_phone"].validators.append(phone_validator)
+
+    def clean_received_at(self):
+        value = self.cleaned_data["received_at"]
+        if value and value > timezone.now():
+            raise forms.ValidationError(_("收到时间不能晚于现在。"))
+        return value
+
+    def clean_occurred_on(self):
+        value = self.cleaned_data.get("occurred_on")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("发生日期不能晚于今天。"))
+        return value
+
+
+class TriageForm(forms.ModelForm):
+    accepted = forms.TypedChoiceField(
+        label=_("是否受理"),
+        choices=[("1", _("受理")), ("0", _("不予受理"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    handler = UserChoiceField(label=_("承办人"), queryset=None, required=False)
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "category",
+            "target_window",
+            "target_staff",
+            "complexity",
+            "method",
+            "handler",
+            "not_accepted_reason",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = staff_users()
+        self.fields["target_window"].queryset = Window.objects.all()
+        self.fields["target_staff"].queryset = StaffMember.objects.filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("accepted") is True:
+            for name in ("category", "method", "handler"):
+                if not data.get(name):
+                    self.add_error(name, _("受理的投诉必须填写此项。"))
+        elif data.get("accepted") is False and not (data.get("not_accepted_reason") or "").strip():
+            self.add_error("not_accepted_reason", _("不予受理时必须写明理由，该理由将告知投诉人。"))
+        return data
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("内容"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    is_public = forms.BooleanField(
+        label=_("投诉人可在查询页看到（不要写姓名等个人信息）"), required=False
+    )
+
+
+class ReplyForm(forms.Form):
+    reply_method = forms.ChoiceField(label=_("答复方式"), choices=Complaint.ReplyMethod.choices)
+    reply_text = forms.CharField(
+        label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+    def __init__(self, *args, complaint, **kwargs):
+        self.complaint = complaint
+        super().__init__(*args, **kwargs)
+
+    def clean_reply_method(self):
+        method = self.cleaned_data["reply_method"]
+        if (
+            self.complaint.channel == Complaint.Channel.WRITTEN
+            and method != Complaint.ReplyMethod.WRITTEN
+        ):
+            raise forms.ValidationError(_("书面投诉必须书面答复。"))
+        return method
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("处理结论"), choices=Complaint.Outcome.choices)
+    result_text = forms.CharField(
+        label=_("处理结果"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+
+class ExtensionRequestForm(forms.Form):
+    extra_working_days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=30)
+    reason = forms.CharField(
+        label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class PublicationForm(forms.Form):
+    public_summary = forms.CharField(
+        label=_("公开摘要"),
+        help_text=_("将在门户网站“投诉处理结果”栏目公开，不得出现姓名、电话、身份证号等个人信息。"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )
+
+    def clean_public_summary(self):
+        import re
+
+        text = self.cleaned_data["public_summary"]
+        if re.search(r"\d{7,}", text):
+            raise forms.ValidationError(_("公开摘要中似乎有电话号码或证件号码，请删除。"))
+        return text

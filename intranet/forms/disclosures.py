@@ -1,0 +1,35 @@
+from django import forms
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+
+from intranet import roles
+from intranet.forms.complaints import DateTimeInput
+from intranet.models import Disclosure
+from intranet.uploads import DOCUMENT_TYPES, MultipleFileField
+
+
+class DisclosureForm(forms.ModelForm):
+    attachments = MultipleFileField(
+        label=_("附件"), allowed=DOCUMENT_TYPES, max_bytes=10 * 1024 * 1024, max_files=5
+    )
+
+    class Meta:
+        model = Disclosure
+        fields = ["title", "category", "body", "audience_groups", "publish_at"]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 10}),
+            "audience_groups": forms.CheckboxSelectMultiple,
+            "publish_at": DateTimeInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audience_groups"].queryset = Group.objects.filter(
+            name__in=roles.GROUP_NAMES.values()
+        )
+        self.fields["publish_at"].input_formats = [
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+        ]
+        self.fields["publish_at"].help_text = _("晚于现在则到时才向工作人员显示")

@@ -1,0 +1,69 @@
+"""Forms for study sessions, leave, roll corrections and notes."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from intranet.forms.complaints import DateInput, UserChoiceField, staff_users
+from intranet.models import Attendance, LeaveRequest, StudyNote, StudySession
+from intranet.uploads import DOCUMENT_TYPES, CheckedFileField
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class SessionForm(forms.ModelForm):
+    host = UserChoiceField(label=_("主持人"), queryset=None)
+    material_file = CheckedFileField(
+        label=_("材料附件"), allowed=DOCUMENT_TYPES, max_bytes=10 * 1024 * 1024
+    )
+
+    class Meta:
+        model = StudySession
+        fields = [
+            "plan",
+            "date",
+            "start_time",
+            "end_time",
+            "topic",
+            "kind",
+            "host",
+            "place",
+            "materials",
+            "material_file",
+        ]
+        widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = staff_users()
+
+
+class LeaveForm(forms.ModelForm):
+    class Meta:
+        model = LeaveRequest
+        fields = ["kind", "reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+
+class RollCorrectionForm(forms.Form):
+    user = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("考勤"), choices=Attendance.Status.choices)
+    reason = forms.CharField(label=_("更正原因"), max_length=200)
+
+
+class SignInForm(forms.Form):
+    code = forms.CharField(
+        label=_("签到码"),
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
+        ),
+    )
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = StudyNote
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 10})}

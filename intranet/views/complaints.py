@@ -1,0 +1,370 @@
+"""Intranet complaint views: the list, one complaint, and each handling step."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.db.models import Case, IntegerField, Value, When
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from content.models import Window
+from intranet import complaint_workflow as wf
+from intranet import roles
+from intranet.access import role_required
+from intranet.forms.complaints import (
+    CloseForm,
+    ExtensionRequestForm,
+    NoteForm,
+    PublicationForm,
+    ReplyForm,
+    StaffComplaintForm,
+    TriageForm,
+)
+from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
+from intranet.pagination import paginate, querystring_without_page
+from intranet.workdays import WorkCalendar
+
+STATE_FILTERS = {
+    "open": _("办理中"),
+    "overdue": _("已超期"),
+    "replied": _("已答复"),
+    "closed": _("已办结"),
+    "not_accepted": _("不予受理"),
+    "all": _("全部"),
+}
+
+
+def _visible(request):
+    return Complaint.objects.visible_to(request.user)
+
+
+def _get_complaint(request, pk):
+    """A complaint the user may see; anything else is a 404, so ids cannot be probed."""
+    return get_object_or_404(
+        _visible(request).select_related("target_window", "target_staff", "handler"), pk=pk
+    )
+
+
+def days_left(complaint, today, calendar):
+    """Working days from today to the deadline; negative once overdue."""
+    return calendar.working_days_between(today, complaint.deadline)
+
+
+def filter_complaints(qs, params, today):
+    state = params.get("state") or "all"
+    if state == "open":
+        qs = qs.open()
+    elif state == "overdue":
+        qs = qs.overdue(today)
+    elif state in ("replied", "closed", "not_accepted"):
+        qs = qs.filter(status=state)
+    window = params.get("window")
+    if window:
+        qs = (
+            qs.filter(target_window_id=int(window))
+            if window.isdigit()
+            else qs.filter(target_window__isnull=True)
+        )
+    month = params.get("month")
+    if month:
+        try:
+            start = dt.datetime.strptime(month, "%Y-%m").date()
+        except ValueError:
+            start = None
+        if start:
+            end = (start + dt.timedelta(days=32)).replace(day=1)
+            qs = qs.filter(replied_at__date__gte=start, replied_at__date__lt=end)
+            ontime = params.get("ontime")
+            if ontime in ("0", "1"):
+                from django.db.models import F
+                from django.db.models.functions import TruncDate
+
+                qs = qs.annotate(reply_day=TruncDate("replied_at"))
+                qs = (
+                    qs.filter(reply_day__lte=F("deadline"))
+                    if ontime == "1"
+                    else qs.filter(reply_day__gt=F("deadline"))
+                )
+    if params.get("mine") == "1":
+        qs = qs.filter(handler=params["_user"])
+    return qs, state
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_list(request):
+    today = timezone.localdate()
+    params = request.GET.copy()
+    params["_user"] = request.user
+    qs, state = filter_complaints(_visible(request), params, today)
+    qs = (
+        qs.select_related("target_window", "handler")
+        .annotate(
+            overdue_first=Case(
+                When(status__in=Complaint.OPEN_STATUSES, deadline__lt=today, then=Value(0)),
+                When(status__in=Complaint.OPEN_STATUSES, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("overdue_first", "deadline", "-received_at")
+    )
+    page = paginate(request, qs)
+    calendar = WorkCalendar.load()
+    rows = [
+        {
+            "c": c,
+            "overdue": c.is_overdue(today),
+            "days_left": days_left(c, today, calendar) if c.is_open else None,
+        }
+        for c in page
+    ]
+    return render(
+        request,
+        "intranet/complaints/list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "state": state,
+            "states": STATE_FILTERS,
+            "windows": Window.objects.all(),
+            "current_window": request.GET.get("window", ""),
+            "querystring": querystring_without_page(request),
+            "can_record": roles.has_role(request.user, *roles.COMPLAINT_RECORDERS),
+        },
+    )
+
+
+@role_required(*roles.COMPLAINT_RECORDERS)
+def complaint_new(request):
+    form = StaffComplaintForm(
+        request.POST or None, request.FILES or None, initial={"received_at": timezone.now()}
+    )
+    if request.method == "POST" and form.is_valid():
+        complaint = form.save(commit=False)
+        complaint.recorded_by = request.user
+        wf.receive(complaint, form.cleaned_data["attachments"], actor=request.user)
+        messages.success(
+            request, _("投诉已登记，查询码 %(code)s，请告知投诉人。") % {"code": complaint.code}
+        )
+        return redirect("intranet:complaint_detail", pk=complaint.pk)
+    return render(
+        request,
+        "intranet/form.html",
+        {"form": form, "title": _("登记投诉"), "multipart": True, "submit": _("登记")},
+    )
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_detail(request, pk):
+    complaint = _get_complaint(request, pk)
+    user = request.user
+    today = timezone.localdate()
+    calendar = WorkCalendar.load()
+    can_handle = wf.can_handle(user, complaint)
+    context = {
+        "c": complaint,
+        "overdue": complaint.is_overdue(today),
+        "days_left": days_left(complaint, today, calendar) if complaint.is_open else None,
+        "events": complaint.events.select_related("actor"),
+        "attachments": complaint.attachments.all(),
+        "extensions": complaint.extensions.select_related("requested_by", "decided_by"),
+        "can_see_identity": wf.can_see_identity(user, complaint),
+        "can_triage": wf.can_triage(user) and complaint.status in Complaint.OPEN_STATUSES,
+        "can_handle": can_handle and complaint.status in Complaint.OPEN_STATUSES,
+        "can_close": can_handle
+        and complaint.status in (Complaint.Status.IN_PROGRESS, Complaint.Status.REPLIED),
+        "can_note": can_handle,
+        "can_approve": wf.can_approve(user),
+        "can_publish": can_handle and complaint.status == Complaint.Status.CLOSED,
+        "access_log": complaint.identity_accesses.select_related("user")[:50]
+        if roles.has_role(user, *roles.OVERSIGHT_ROLES)
+        else None,
+        "note_form": NoteForm(),
+    }
+    return render(request, "intranet/complaints/detail.html", context)
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_identity(request, pk):
+    complaint = _get_complaint(request, pk)
+    if not wf.can_see_identity(request.user, complaint):
+        raise Http404
+    wf.log_identity_access(complaint, request.user)
+    return render(request, "intranet/complaints/identity.html", {"c": complaint})
+
+
+def _step(request, pk, form_class, title, allowed, action, statuses=None, **form_kwargs):
+    complaint = _get_complaint(request, pk)
+    if not allowed(request.user, complaint):
+        raise Http404
+    if statuses and complaint.status not in statuses:
+        messages.error(
+            request,
+            _("该投诉当前状态（%(s)s）不能进行此操作。") % {"s": complaint.get_status_display()},
+        )
+        return redirect("intranet:complaint_detail", pk=pk)
+    form = form_class(
+        request.POST or None, **form_kwargs(complaint) if callable(form_kwargs) else {}
+    )
+    if request.method == "POST" and form.is_valid():
+        action(complaint, form.cleaned_data)
+        messages.success(request, _("已保存。"))
+        return redirect("intranet:complaint_detail", pk=pk)
+    return render(
+        request,
+        "intranet/form.html",
+        {"form": form, "title": title, "complaint": complaint, "submit": _("提交")},
+    )
+
+
+@role_required(*roles.OVERSIGHT_ROLES)
+def complaint_triage(request, pk):
+    complaint = _get_complaint(request, pk)
+    if complaint.status not in Complaint.OPEN_STATUSES:
+        messages.error(request, _("该投诉已答复或办结，不能重新分办。"))
+        return redirect("intranet:complaint_detail", pk=pk)
+    form = TriageForm(request.POST or None, instance=complaint)
+    if request.method == "POST" and form.is_valid():
+        wf.triage(
+            form.save(commit=False),
+            request.user,
+            form.cleaned_data["accepted"],
+            form.cleaned_data["not_accepted_reason"],
+        )
+        messages.success(request, _("已分办。"))
+        return redirect("intranet:complaint_detail", pk=pk)
+    return render(
+        request,
+        "intranet/form.html",
+        {"form": form, "title": _("受理与分办"), "complaint": complaint, "submit": _("保存")},
+    )
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+@require_POST
+def complaint_note(request, pk):
+    complaint = _get_complaint(request, pk)
+    if not wf.can_handle(request.user, complaint):
+        raise Http404
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        wf.add_note(
+            complaint, request.user, form.cleaned_data["text"], form.cleaned_data["is_public"]
+        )
+        messages.success(request, _("已记录。"))
+    else:
+        messages.error(request, _("请填写内容（不超过2000字）。"))
+    return redirect("intranet:complaint_detail", pk=pk)
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_reply(request, pk):
+    return _step(
+        request,
+        pk,
+        ReplyForm,
+        _("记录答复"),
+        wf.can_handle,
+        lambda c, d: wf.reply(c, request.user, d["reply_method"], d["reply_text"]),
+        statuses=(Complaint.Status.IN_PROGRESS,),
+        form_kwargs=lambda c: {"complaint": c},
+    )
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_close(request, pk):
+    return _step(
+        request,
+        pk,
+        CloseForm,
+        _("办结"),
+        wf.can_handle,
+        lambda c, d: wf.close(c, request.user, d["outcome"], d["result_text"]),
+        statuses=(Complaint.Status.IN_PROGRESS, Complaint.Status.REPLIED),
+    )
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_extension_request(request, pk):
+    return _step(
+        request,
+        pk,
+        ExtensionRequestForm,
+        _("申请延期"),
+        wf.can_handle,
+        lambda c, d: wf.request_extension(c, request.user, d["extra_working_days"], d["reason"]),
+        statuses=Complaint.OPEN_STATUSES,
+    )
+
+
+@role_required(roles.HEAD)
+@require_POST
+def complaint_extension_decide(request, pk, ext_pk):
+    complaint = _get_complaint(request, pk)
+    ext = get_object_or_404(DeadlineExtension, pk=ext_pk, complaint=complaint)
+    approve = request.POST.get("decision") == "approve"
+    if wf.decide_extension(ext, request.user, approve):
+        messages.success(request, _("已批准延期。") if approve else _("已驳回延期申请。"))
+    else:
+        messages.error(request, _("该延期申请已经处理过。"))
+    return redirect("intranet:complaint_detail", pk=pk)
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_publication(request, pk):
+    complaint = _get_complaint(request, pk)
+    if not wf.can_handle(request.user, complaint):
+        raise Http404
+    if complaint.status != Complaint.Status.CLOSED:
+        messages.error(request, _("只有已办结的投诉才能公开处理结果。"))
+        return redirect("intranet:complaint_detail", pk=pk)
+    form = PublicationForm(
+        request.POST or None, initial={"public_summary": complaint.public_summary}
+    )
+    if request.method == "POST" and form.is_valid():
+        summary = form.cleaned_data["public_summary"]
+        if complaint.complainant_name and complaint.complainant_name in summary:
+            form.add_error("public_summary", _("公开摘要中不能出现投诉人姓名。"))
+        else:
+            wf.request_publication(complaint, request.user, summary)
+            messages.success(request, _("公开摘要已提交，待中心负责人批准后公开。"))
+            return redirect("intranet:complaint_detail", pk=pk)
+    return render(
+        request,
+        "intranet/form.html",
+        {"form": form, "title": _("公开处理结果"), "complaint": complaint, "submit": _("提交审批")},
+    )
+
+
+@role_required(roles.HEAD)
+@require_POST
+def complaint_publication_approve(request, pk):
+    complaint = _get_complaint(request, pk)
+    if (
+        complaint.status != Complaint.Status.CLOSED
+        or not complaint.public_summary
+        or complaint.published_at
+    ):
+        messages.error(request, _("没有待批准的公开摘要。"))
+    else:
+        wf.approve_publication(complaint, request.user)
+        messages.success(request, _("处理结果已在门户网站公开。"))
+    return redirect("intranet:complaint_detail", pk=pk)
+
+
+@role_required(*roles.COMPLAINT_VIEWERS)
+def complaint_attachment(request, pk, att_pk):
+    complaint = _get_complaint(request, pk)
+    attachment = get_object_or_404(complaint.attachments, pk=att_pk)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )
+
+
+@role_required(*roles.OVERSIGHT_ROLES)
+def identity_access_log(request):
+    page = paginate(request, IdentityAccessLog.objects.select_related("user", "complaint"))
+    return render(request, "intranet/complaints/access_log.html", {"page": page})

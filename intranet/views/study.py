@@ -1,0 +1,300 @@
+"""Study plan, sessions, sign-in, leave, roll call and notes."""
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from intranet import attendance, roles
+from intranet.access import role_required
+from intranet.forms.study import LeaveForm, NoteForm, RollCorrectionForm, SessionForm, SignInForm
+from intranet.models import (
+    Attendance,
+    AttendanceChange,
+    LeaveRequest,
+    StudyNote,
+    StudyPlan,
+    StudySession,
+)
+from intranet.pagination import paginate
+
+STUDY_VIEWERS = roles.STUDY_ROLES | roles.STUDY_MANAGERS
+
+
+def _is_supervisor(user, session):
+    """The host or the head (and the administrator) run a session's roll and read its notes."""
+    return session.host_id == user.pk or roles.has_role(user, roles.HEAD, roles.ADMIN)
+
+
+@role_required(*STUDY_VIEWERS)
+def plan(request, year=None):
+    year = year or timezone.localdate().year
+    study_plan = StudyPlan.objects.filter(year=year).first()
+    sessions = (
+        StudySession.objects.filter(date__year=year)
+        .select_related("host")
+        .annotate(
+            attended=Count("attendances", filter=Q(attendances__status__in=Attendance.ATTENDED)),
+            roll_size=Count("attendances"),
+            my_note=Exists(StudyNote.objects.filter(session=OuterRef("pk"), author=request.user)),
+        )
+        .order_by("date", "start_time")
+    )
+    my_status = dict(
+        Attendance.objects.filter(user=request.user, session__date__year=year).values_list(
+            "session_id", "status"
+        )
+    )
+    page = paginate(request, sessions)
+    labels = dict(Attendance.Status.choices)
+    rows = [{"s": s, "my_status": labels.get(my_status.get(s.pk))} for s in page]
+    years = StudyPlan.objects.values_list("year", flat=True)
+    return render(
+        request,
+        "intranet/study/plan.html",
+        {
+            "plan": study_plan,
+            "year": year,
+            "years": years,
+            "page": page,
+            "rows": rows,
+            "can_manage": roles.has_role(request.user, *roles.STUDY_MANAGERS),
+        },
+    )
+
+
+@role_required(*STUDY_VIEWERS)
+def session_detail(request, pk):
+    session = get_object_or_404(StudySession.objects.select_related("host", "plan"), pk=pk)
+    user = request.user
+    now = timezone.now()
+    supervisor = _is_supervisor(user, session)
+    context = {
+        "s": session,
+        "supervisor": supervisor,
+        "is_host": session.host_id == user.pk,
+        "my_attendance": session.attendances.filter(user=user).first(),
+        "my_leave": session.leave_requests.filter(user=user).first(),
+        "my_note": session.notes.filter(author=user).first(),
+        "can_request_leave": not session.has_started(now)
+        and attendance.expected_for(session).filter(pk=user.pk).exists(),
+        "signin_open": session.signin_open(now),
+        "leave_requests": session.leave_requests.select_related("user") if supervisor else None,
+    }
+    return render(request, "intranet/study/session.html", context)
+
+
+@role_required(*roles.STUDY_MANAGERS)
+def session_edit(request, pk=None):
+    session = get_object_or_404(StudySession, pk=pk) if pk else None
+    form = SessionForm(request.POST or None, request.FILES or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        session = form.save()
+        messages.success(request, _("学习安排已保存。"))
+        return redirect("intranet:study_session", pk=session.pk)
+    title = _("修改学习安排") if session else _("新增学习安排")
+    return render(
+        request,
+        "intranet/form.html",
+        {"form": form, "title": title, "multipart": True, "submit": _("保存")},
+    )
+
+
+@role_required(*roles.STUDY_ROLES)
+def signin(request):
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = attendance.sign_in(request.user, form.cleaned_data["code"])
+        except attendance.SignInError as e:
+            form.add_error("code", str(e))
+        else:
+            messages.success(
+                request,
+                _("签到成功：%(topic)s（%(status)s）")
+                % {"topic": row.session.topic, "status": row.get_status_display()},
+            )
+            return redirect("intranet:study_session", pk=row.session_id)
+    return render(request, "intranet/study/signin.html", {"form": form})
+
+
+@role_required(*roles.STUDY_ROLES)
+def leave_request(request, pk):
+    session = get_object_or_404(StudySession, pk=pk)
+    if session.has_started():
+        messages.error(request, _("学习已经开始，不能再请假；如有特殊情况请联系主持人更正考勤。"))
+        return redirect("intranet:study_session", pk=pk)
+    if not attendance.expected_for(session).filter(pk=request.user.pk).exists():
+        raise Http404
+    form = LeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                leave = form.save(commit=False)
+                leave.session, leave.user = session, request.user
+                leave.save()
+        except IntegrityError:
+            messages.error(request, _("您已为本次学习提交过请假，不能重复提交。"))
+        else:
+            messages.success(request, _("请假申请已提交，等待主持人审批。"))
+        return redirect("intranet:study_session", pk=pk)
+    return render(
+        request,
+        "intranet/form.html",
+        {"form": form, "title": _("请假：%(t)s") % {"t": session.topic}, "submit": _("提交")},
+    )
+
+
+@role_required(*STUDY_VIEWERS)
+@require_POST
+def leave_decide(request, pk, leave_pk):
+    session = get_object_or_404(StudySession, pk=pk)
+    if session.host_id != request.user.pk:
+        raise Http404
+    with transaction.atomic():
+        leave = get_object_or_404(
+            LeaveRequest.objects.select_for_update(), pk=leave_pk, session=session
+        )
+        if leave.status != LeaveRequest.Status.PENDING:
+            messages.error(request, _("该请假申请已经处理过。"))
+            return redirect("intranet:study_session", pk=pk)
+        approve = request.POST.get("decision") == "approve"
+        leave.status = LeaveRequest.Status.APPROVED if approve else LeaveRequest.Status.REFUSED
+        leave.decided_by, leave.decided_at = request.user, timezone.now()
+        leave.save()
+        if approve:
+            attendance.apply_approved_leave(leave)
+    messages.success(request, _("已批准。") if approve else _("已不予批准。"))
+    return redirect("intranet:study_session", pk=pk)
+
+
+@role_required(*STUDY_VIEWERS)
+def roll(request, pk):
+    session = get_object_or_404(StudySession.objects.select_related("host"), pk=pk)
+    if not _is_supervisor(request.user, session):
+        raise Http404
+    attendance.close_roll(session)
+    rows_by_user = {a.user_id: a for a in session.attendances.all()}
+    leaves = {lr.user_id: lr for lr in session.leave_requests.all()}
+    people = attendance.expected_for(session)
+    rows = [{"user": u, "att": rows_by_user.get(u.pk), "leave": leaves.get(u.pk)} for u in people]
+    changes = AttendanceChange.objects.filter(attendance__session=session).select_related(
+        "changed_by", "attendance__user"
+    )[:50]
+    counts = {
+        label: sum(1 for r in rows if r["att"] and r["att"].status == key)
+        for key, label in Attendance.Status.choices
+    }
+    return render(
+        request,
+        "intranet/study/roll.html",
+        {
+            "s": session,
+            "rows": rows,
+            "changes": changes,
+            "counts": counts,
+            "statuses": Attendance.Status.choices,
+            "signin_open": session.signin_open(),
+        },
+    )
+
+
+@role_required(*STUDY_VIEWERS)
+@require_POST
+def roll_correct(request, pk):
+    session = get_object_or_404(StudySession, pk=pk)
+    if not _is_supervisor(request.user, session):
+        raise Http404
+    form = RollCorrectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("更正失败：请选择考勤状态并填写更正原因。"))
+        return redirect("intranet:study_roll", pk=pk)
+    person = attendance.expected_for(session).filter(pk=form.cleaned_data["user"]).first()
+    if person is None:
+        raise Http404
+    attendance.correct(
+        session, person, form.cleaned_data["status"], form.cleaned_data["reason"], request.user
+    )
+    messages.success(
+        request, _("已更正 %(n)s 的考勤。") % {"n": person.get_full_name() or person.username}
+    )
+    return redirect("intranet:study_roll", pk=pk)
+
+
+@role_required(*roles.STUDY_ROLES)
+def note(request, pk):
+    session = get_object_or_404(StudySession, pk=pk)
+    existing = session.notes.filter(author=request.user).first()
+    form = NoteForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.session, obj.author = session, request.user
+        obj.save()
+        messages.success(request, _("学习心得已保存。"))
+        return redirect("intranet:study_session", pk=pk)
+    return render(
+        request,
+        "intranet/form.html",
+        {"form": form, "title": _("学习心得：%(t)s") % {"t": session.topic}, "submit": _("保存")},
+    )
+
+
+@role_required(*STUDY_VIEWERS)
+def notes(request, pk):
+    session = get_object_or_404(StudySession, pk=pk)
+    if not _is_supervisor(request.user, session):
+        raise Http404
+    page = paginate(request, session.notes.select_related("author").order_by("author__username"))
+    return render(request, "intranet/study/notes.html", {"s": session, "page": page})
+
+
+@role_required(*STUDY_VIEWERS)
+def material(request, pk):
+    session = get_object_or_404(StudySession, pk=pk)
+    if not session.material_file:
+        raise Http404
+    return FileResponse(
+        session.material_file.open("rb"),
+        as_attachment=True,
+        filename=session.material_file.name.rsplit("/", 1)[-1],
+    )
+
+
+def _report_year(request):
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+@role_required(roles.HEAD, roles.INSPECTOR, roles.ADMIN)
+def attendance_report(request):
+    year = _report_year(request)
+    people = attendance.person_figures(year)
+    only = request.GET.get("user")
+    if only and only.isdigit():
+        people = [p for p in people if p["user_id"] == int(only)]
+    return render(
+        request,
+        "intranet/study/attendance.html",
+        {"year": year, "people": people, "sessions": attendance.session_figures(year)},
+    )
+
+
+@role_required(roles.HEAD, roles.INSPECTOR, roles.ADMIN)
+def attendance_export(request):
+    from intranet.export import attendance_workbook
+
+    year = _report_year(request)
+    data = attendance_workbook(year)
+    from django.http import HttpResponse
+
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="attendance-{year}.xlsx"'
+    return response

@@ -1,0 +1,93 @@
+"""Public complaint intake (/complaints/new/), tracking (/complaints/track/) and published results."""
+
+from django.db import transaction
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from intranet import complaint_workflow, ratelimit
+from intranet.models import Complaint
+from intranet.pagination import paginate
+from portal.complaint_forms import PublicComplaintForm, TrackForm
+
+SUBMIT_LIMIT = 5  # complaints per IP per hour
+TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
+
+
+@never_cache
+def complaint_new(request):
+    if request.method == "POST":
+        if ratelimit.is_limited("complaint-submit", request, SUBMIT_LIMIT):
+            form = PublicComplaintForm()
+            form.add_error(None, _("提交次数过多，请一小时后再试，或拨打监督投诉电话。"))
+            return render(request, "portal/complaint_new.html", {"form": form}, status=429)
+        form = PublicComplaintForm(request.POST, request.FILES)
+        if form.is_valid():
+            if form.cleaned_data["website"]:
+                # A bot filled the hidden field: store nothing, tell it nothing useful.
+                form.add_error(None, _("提交失败，请刷新页面后重试。"))
+                return render(request, "portal/complaint_new.html", {"form": form}, status=400)
+            data = form.cleaned_data
+            complaint = Complaint(
+                channel=Complaint.Channel.ONLINE,
+                content=data["content"],
+                target_window=data["target_window"],
+                target_description=data["target_description"],
+                occurred_on=data["occurred_on"],
+                complainant_name=data["complainant_name"],
+                complainant_phone=data["complainant_phone"],
+            )
+            with transaction.atomic():
+                complaint_workflow.receive(complaint, data["attachments"])
+            ratelimit.hit("complaint-submit", request)
+            return render(request, "portal/complaint_done.html", {"complaint": complaint})
+    else:
+        form = PublicComplaintForm()
+    return render(request, "portal/complaint_new.html", {"form": form})
+
+
+@never_cache
+def complaint_track(request):
+    """GET ?code=… so a citizen can bookmark the result; failures are counted per IP."""
+    complaint = None
+    limited = ratelimit.is_limited("complaint-track", request, TRACK_FAILURE_LIMIT)
+    form = TrackForm(request.GET if "code" in request.GET else None)
+    status = 200
+    if form.is_bound:
+        if limited:
+            form = TrackForm()
+            form.add_error(None, _("查询失败次数过多，请一小时后再试。"))
+            status = 429
+        elif form.is_valid():
+            complaint = (
+                Complaint.objects.select_related("target_window")
+                .filter(code=form.cleaned_data["code"])
+                .first()
+            )
+            if complaint is None:
+                ratelimit.hit("complaint-track", request)
+                form.add_error(
+                    "code", _("没有找到这个查询码，请核对后重新输入（注意字母与数字）。")
+                )
+    events = (
+        complaint.events.filter(is_public=True).only("at", "action", "public_text")
+        if complaint
+        else []
+    )
+    return render(
+        request,
+        "portal/complaint_track.html",
+        {"form": form, "complaint": complaint, "events": events},
+        status=status,
+    )
+
+
+def complaint_results(request):
+    qs = (
+        Complaint.objects.filter(status=Complaint.Status.CLOSED, published_at__isnull=False)
+        .only("category", "received_at", "closed_at", "outcome", "public_summary", "published_at")
+        .order_by("-published_at")
+    )
+    return render(
+        request, "portal/complaint_results.html", {"page": paginate(request, qs, per_page=20)}
+    )
