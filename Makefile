@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo
+.PHONY: install run test lint format demo serve postgres browsers loadtest
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,22 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# ruff, then pytest on SQLite; with CI=true or SERVICES=1 it first starts
+# Elasticsearch, PostgreSQL and Chromium and runs the suite again on PostgreSQL.
 test: install
-	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	PY=$(PY) RUFF=$(VENV)/bin/ruff bash .ci/test.sh
+
+# Production-style server: migrate, collectstatic, gunicorn (one worker per core x2 + 1).
+# DATABASE_URL unset -> the local PostgreSQL cluster of `make postgres`.
+serve: install
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) bash .ci/serve.sh
+
+postgres:
+	bash .ci/services/postgres.sh start
+
+browsers:
+	bash .ci/services/chromium.sh start
+
+# Requests/s and p95 with wrk against gunicorn on 127.0.0.1 (figures in README).
+loadtest: install
+	PY=$(PY) bash .ci/loadtest.sh

@@ -1,18 +1,53 @@
-"""Production: secrets and hosts from the environment, HTTPS assumed in front."""
+"""Production: secrets and hosts from the environment, HTTPS assumed in front.
+
+`make serve` runs these settings under gunicorn; README's production section says how
+to deploy, back up and restore. `python manage.py check --deploy` passes with
+SECRET_KEY and ALLOWED_HOSTS set (tests/portal/test_deploy_checks.py).
+"""
+
+import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import VAR_DIR, env_bool
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 
 DEBUG = False
+
+# HTTPS: the proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = 31536000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Cookies: never readable by scripts (except the CSRF token Django's forms need),
+# only over HTTPS, and not sent along with cross-site requests.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Wagtail's page previews are iframes of our own origin, so framing stays SAMEORIGIN
+# (CSP frame-ancestors 'self' says the same) instead of Django's recommended DENY.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Every gunicorn worker must see the same cache: Wagtail invalidates its site and
+# page caches there, and the page cache's purge tokens live beside the responses.
+CACHES["default"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": str(VAR_DIR / "cache" / "default"),
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
+
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405

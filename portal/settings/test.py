@@ -19,3 +19,8 @@ if TEST_DATABASE_URL:
     import dj_database_url
 
     DATABASES = {"default": dj_database_url.parse(TEST_DATABASE_URL)}  # noqa: F811
+
+# The anonymous page cache outlives each test's database transaction, so it is off
+# unless a test turns it on (tests/portal/test_page_cache.py), in a throwaway folder.
+PAGE_CACHE_ENABLED = False
+CACHES["pages"]["LOCATION"] = str(_tmp / "page-cache")  # noqa: F405
