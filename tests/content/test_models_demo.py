@@ -1,0 +1,90 @@
+"""load_demo: a complete, believable demo site, loaded once."""
+
+import io
+import json
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from content.demo.loader import is_workday
+from content.models import (
+    CompletionAnnouncementPage,
+    Department,
+    LeaderDuty,
+    PreDisclosureComment,
+    ServiceGuidePage,
+    StaffMember,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_has_at_least_fifteen_published_guides_in_six_departments(client):
+    output = load_demo()
+
+    guides = ServiceGuidePage.objects.live()
+    assert guides.count() >= 15
+    assert Department.objects.filter(guides__live=True).distinct().count() >= 6
+    assert guides.filter(promised_days=0).exists()  # 即办
+    assert guides.filter(fee_charged=True).exclude(fee_basis="").exists()
+    assert all(guide.revisions.exists() for guide in guides)
+    assert "用户名 admin" in output
+    records = json.loads(client.get("/api/v1/catalog/").content)
+    assert len(records) == guides.count()
+
+
+def test_loading_the_demo_twice_changes_nothing_and_still_prints_the_logins():
+    load_demo()
+    counts = (Revision.objects.count(), StaffMember.objects.count(), LeaderDuty.objects.count())
+
+    output = load_demo()
+
+    assert "已存在，跳过" in output and "用户名 admin" in output
+    assert (
+        Revision.objects.count(),
+        StaffMember.objects.count(),
+        LeaderDuty.objects.count(),
+    ) == counts
+
+
+def test_demo_logins_work_and_have_their_roles():
+    load_demo()
+    admin = authenticate(username="admin", password="demo-admin-2026")
+    editor = authenticate(username="minzheng", password="demo-editor-2026")
+    reviewer = authenticate(username="shenhe", password="demo-reviewer-2026")
+    assert admin.is_superuser
+    civil_guide = ServiceGuidePage.objects.get(code="MZ-001")
+    police_guide = ServiceGuidePage.objects.get(code="HJ-001")
+    assert civil_guide.permissions_for_user(editor).can_edit()
+    assert not police_guide.permissions_for_user(editor).can_edit()
+    assert police_guide.permissions_for_user(reviewer).can_publish()
+
+
+def test_demo_roster_pairs_a_and_b_posts_both_ways_and_schedules_leaders_on_working_days():
+    load_demo()
+    staff = StaffMember.objects.filter(is_leader=False)
+    assert staff.count() >= 12
+    for member in staff:
+        assert member.backup.backup == member
+    assert StaffMember.objects.filter(is_leader=True).count() == 3
+    duties = LeaderDuty.objects.all()
+    assert duties.count() >= 30
+    assert all(is_workday(duty.date) for duty in duties)
+    assert len({duty.date.month for duty in duties}) == 2
+
+
+def test_demo_has_announcements_and_an_open_predisclosure_with_moderated_comments():
+    load_demo()
+    announcements = CompletionAnnouncementPage.objects.live()
+    assert announcements.count() == 20
+    assert announcements.values("department").distinct().count() >= 6
+    statuses = list(PreDisclosureComment.objects.values_list("status", flat=True))
+    assert sorted(statuses) == ["approved", "approved", "pending", "pending"]
