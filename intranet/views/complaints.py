@@ -196,7 +196,7 @@ def complaint_identity(request, pk):
     return render(request, "intranet/complaints/identity.html", {"c": complaint})
 
 
-def _step(request, pk, form_class, title, allowed, action, statuses=None, **form_kwargs):
+def _step(request, pk, form_class, title, allowed, action, statuses=None, form_kwargs=None):
     complaint = _get_complaint(request, pk)
     if not allowed(request.user, complaint):
         raise Http404
@@ -206,9 +206,7 @@ def _step(request, pk, form_class, title, allowed, action, statuses=None, **form
             _("该投诉当前状态（%(s)s）不能进行此操作。") % {"s": complaint.get_status_display()},
         )
         return redirect("intranet:complaint_detail", pk=pk)
-    form = form_class(
-        request.POST or None, **form_kwargs(complaint) if callable(form_kwargs) else {}
-    )
+    form = form_class(request.POST or None, **(form_kwargs(complaint) if form_kwargs else {}))
     if request.method == "POST" and form.is_valid():
         action(complaint, form.cleaned_data)
         messages.success(request, _("已保存。"))

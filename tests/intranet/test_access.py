@@ -1,0 +1,172 @@
+"""Walk every intranet URL (read from intranet.urls, so none can be forgotten) as every role and
+as an anonymous visitor, and check who may see what."""
+
+import pytest
+from django.urls import URLPattern, reverse
+
+from intranet import urls as intranet_urls
+from intranet.models import ComplaintAttachment, DisclosureAttachment
+
+ROLES = ["anonymous", "staff", "other_staff", "head", "inspector", "editor", "admin"]
+
+OK, REDIRECT, FORBIDDEN, NOT_FOUND, POST_ONLY = 200, 302, 403, 404, 405
+
+
+def row(
+    anonymous=REDIRECT,
+    staff=FORBIDDEN,
+    other_staff=FORBIDDEN,
+    head=FORBIDDEN,
+    inspector=FORBIDDEN,
+    editor=FORBIDDEN,
+    admin=FORBIDDEN,
+):
+    return dict(
+        zip(ROLES, [anonymous, staff, other_staff, head, inspector, editor, admin], strict=True)
+    )
+
+
+STUDY_VIEW = row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK)
+# 'staff' handles the complaint; 'other_staff' is window staff with no link to it (404, not 403: the id
+# must not reveal that the complaint exists); the administrator sees complaints but not identities.
+HANDLING = row(staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK, admin=NOT_FOUND)
+
+EXPECTED = {
+    "login": row(
+        anonymous=OK,
+        staff=REDIRECT,
+        other_staff=REDIRECT,
+        head=REDIRECT,
+        inspector=REDIRECT,
+        editor=REDIRECT,
+        admin=REDIRECT,
+    ),
+    "logout": row(*[POST_ONLY] * 7),
+    "home": row(staff=OK, other_staff=OK, head=OK, inspector=OK, editor=OK, admin=OK),
+    "complaint_list": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
+    "complaint_new": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
+    "identity_access_log": row(head=OK, inspector=OK),
+    "complaint_detail": row(staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK, admin=OK),
+    "complaint_identity": HANDLING,
+    "complaint_triage": row(head=OK, inspector=OK),
+    "complaint_note": row(
+        staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY, inspector=POST_ONLY, admin=POST_ONLY
+    ),
+    "complaint_reply": HANDLING,
+    "complaint_close": HANDLING,
+    "complaint_extension_request": HANDLING,
+    "complaint_extension_decide": row(head=POST_ONLY),
+    # Only closed complaints can be published: the handler is sent back to the complaint.
+    "complaint_publication": row(
+        staff=REDIRECT, other_staff=NOT_FOUND, head=REDIRECT, inspector=REDIRECT, admin=NOT_FOUND
+    ),
+    "complaint_publication_approve": row(head=POST_ONLY),
+    "complaint_attachment": row(staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK, admin=OK),
+    "study_plan": STUDY_VIEW,
+    "study_plan_year": STUDY_VIEW,
+    "study_signin": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
+    "study_session_new": row(head=OK, admin=OK),
+    "study_session": STUDY_VIEW,
+    "study_session_edit": row(head=OK, admin=OK),
+    # The head hosts the session, so is not on its list of attendees.
+    "study_leave": row(staff=OK, other_staff=OK, head=NOT_FOUND, inspector=OK),
+    "study_leave_decide": row(
+        staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY, inspector=POST_ONLY, admin=POST_ONLY
+    ),
+    "study_roll": row(
+        staff=NOT_FOUND, other_staff=NOT_FOUND, head=OK, inspector=NOT_FOUND, admin=OK
+    ),
+    "study_roll_correct": row(
+        staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY, inspector=POST_ONLY, admin=POST_ONLY
+    ),
+    "study_note": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
+    "study_notes": row(
+        staff=NOT_FOUND, other_staff=NOT_FOUND, head=OK, inspector=NOT_FOUND, admin=OK
+    ),
+    "study_material": STUDY_VIEW,
+    "attendance_report": row(head=OK, inspector=OK, admin=OK),
+    "attendance_export": row(head=OK, inspector=OK, admin=OK),
+    "disclosure_list": row(staff=OK, other_staff=OK, head=OK, inspector=OK, editor=OK, admin=OK),
+    "disclosure_new": row(head=OK, admin=OK),
+    "disclosure_detail": row(staff=OK, other_staff=OK, head=OK, inspector=OK, editor=OK, admin=OK),
+    "disclosure_reads": row(head=OK, admin=OK),
+    "disclosure_attachment": row(
+        staff=OK, other_staff=OK, head=OK, inspector=OK, editor=OK, admin=OK
+    ),
+}
+
+
+def url_names():
+    return [p.name for p in intranet_urls.urlpatterns if isinstance(p, URLPattern)]
+
+
+def test_every_intranet_url_has_expectations():
+    assert sorted(url_names()) == sorted(EXPECTED)
+
+
+@pytest.fixture
+def url_args(complaint, extension, future_session, leave, disclosure):
+    complaint_att = ComplaintAttachment.objects.get(complaint=complaint)
+    disclosure_att = DisclosureAttachment.objects.get(disclosure=disclosure)
+
+    def args_for(name, pattern):
+        keys = set(pattern.pattern.converters)
+        if not keys:
+            return {}
+        if name.startswith("complaint"):
+            values = {"pk": complaint.pk, "ext_pk": extension.pk, "att_pk": complaint_att.pk}
+        elif name.startswith("study"):
+            values = {
+                "pk": future_session.pk,
+                "leave_pk": leave.pk,
+                "year": future_session.date.year,
+            }
+        else:
+            values = {"pk": disclosure.pk, "att_pk": disclosure_att.pk}
+        return {k: values[k] for k in keys}
+
+    return args_for
+
+
+def test_who_may_see_each_intranet_url(clients, url_args):
+    failures = []
+    for pattern in intranet_urls.urlpatterns:
+        url = reverse(f"intranet:{pattern.name}", kwargs=url_args(pattern.name, pattern))
+        for role in ROLES:
+            status = clients[role].get(url).status_code
+            if status != EXPECTED[pattern.name][role]:
+                failures.append(
+                    f"{role} GET {url}: {status}, expected {EXPECTED[pattern.name][role]}"
+                )
+    assert not failures, "\n".join(failures)
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(clients):
+    response = clients["anonymous"].get(reverse("intranet:complaint_list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/intranet/login/?next=")
+
+
+def test_login_page_is_in_chinese_and_logs_in(users):
+    from django.test import Client
+
+    client = Client()
+    page = client.get("/intranet/login/")
+    assert "工作人员登录" in page.content.decode()
+    response = client.post("/intranet/login/", {"username": "staff1", "password": "pw-123456"})
+    assert response.status_code == 302
+    assert client.get("/intranet/").status_code == 200
+
+
+def test_post_only_actions_refuse_other_roles(clients, complaint, extension):
+    url = reverse("intranet:complaint_extension_decide", args=[complaint.pk, extension.pk])
+    assert clients["staff"].post(url, {"decision": "approve"}).status_code == 403
+    assert clients["inspector"].post(url, {"decision": "approve"}).status_code == 403
+    extension.refresh_from_db()
+    assert extension.status == "pending"
+
+
+def test_intranet_pages_are_marked_noindex(clients):
+    assert (
+        b'name="robots" content="noindex, nofollow"' in clients["staff"].get("/intranet/").content
+    )
