@@ -53,4 +53,6 @@ def highlight(text, terms, folded=None, length=SNIPPET_CHARS):
 
 
 def highlight_title(title, terms):
-    return highlight(title, terms, length=max(len(title), 1))
+    # A window four titles wide always starts at 0: a result's title is shown whole, never
+    # clipped at the front ("…民基本养老保险") around the first match.
+    return highlight(title, terms, length=4 * max(len(title), 1))

@@ -1,0 +1,126 @@
+"""Browser journeys: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Every test here uses `live_server`, so it runs on a transactional database; modules mark
+their tests with `serialized_rollback=True` so the groups, workflow and home page that
+migrations create are back for each test.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from search import backends
+from search.analysis.synonyms import bump_version
+from tests.e2e import site_data
+
+# Playwright's sync API runs an asyncio loop in this thread; Django's ORM refuses to run
+# inside one unless told that this is deliberate.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver, browser_executable):
+    chromium = playwright_driver.chromium.launch(
+        executable_path=browser_executable, args=CHROMIUM_ARGS
+    )
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    """Open browser contexts (each one a separate visitor) that close after the test."""
+    contexts = []
+
+    def open_context(device=None, **options):
+        settings = {
+            **(device or DESKTOP),
+            "base_url": live_server.url,
+            "locale": "zh-CN",
+            **options,
+        }
+        context = browser.new_context(**settings)
+        context.set_default_timeout(30_000)
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A desktop visitor, under the site's real Content-Security-Policy."""
+    return new_context().new_page()
+
+
+@pytest.fixture
+def phone_page(new_context):
+    """A visitor on a phone-sized touch screen."""
+    return new_context(PHONE).new_page()
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_index(settings, tmp_path):
+    """Each test gets its own embedded index, fed by the outbox; Elasticsearch stays off."""
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "search.sqlite3"
+    settings.ELASTICSEARCH_URL = ""
+    backends._embedded.cache_clear()
+    backends._elasticsearch.cache_clear()
+    bump_version()
+    yield
+    backends._embedded.cache_clear()
+    backends._elasticsearch.cache_clear()
+
+
+@pytest.fixture
+def public_site(live_server):
+    return site_data.build_public_site()
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot under test-artifacts/screenshots/ and return its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def artifacts_dir():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
