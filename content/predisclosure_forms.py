@@ -30,6 +30,15 @@ class PreDisclosureCommentForm(forms.ModelForm):
             "contact": {"max_length": _("联系方式不能超过 %(limit_value)d 字。")},
         }
 
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce which field is wrong and read its message with it.
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{name}-errors"}
+                )
+
     def clean_body(self):
         body = self.cleaned_data["body"].strip()
         if not body:

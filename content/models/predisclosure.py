@@ -100,7 +100,8 @@ class PreDisclosurePage(Page):
                     comment.status = PreDisclosureComment.STATUS_PENDING
                     comment.save()
             messages.success(request, _("意见已提交，审核后公开。"))
-            return redirect(self.get_url(request) + "#comment-form")
+            # Back to the top of the page, where the confirmation message is shown.
+            return redirect(self.get_url(request))
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=400)

@@ -288,3 +288,13 @@ def test_missing_page_is_a_chinese_404(client, site_tree):
     html = response.content.decode()
     assert "抱歉，您访问的页面不存在" in html
     assert "返回首页" in html
+
+
+def test_server_error_page_is_in_chinese_and_stands_alone(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="zh-CN">' in html
+    assert "抱歉，系统暂时出现问题" in html

@@ -27,6 +27,7 @@ def test_page_shows_draft_period_and_open_status(client, site_tree):
 def test_a_comment_is_stored_pending_and_the_visitor_sees_a_confirmation(client, site_tree):
     response = post_comment(client, site_tree.predisclosure)
     assert response.status_code == 302
+    assert response["Location"] == site_tree.predisclosure.url
     comment = PreDisclosureComment.objects.get()
     assert comment.status == PreDisclosureComment.STATUS_PENDING
     assert comment.page_id == site_tree.predisclosure.pk
@@ -70,7 +71,9 @@ def test_name_and_contact_are_optional(client, site_tree):
 def test_an_empty_comment_is_refused_in_chinese_and_nothing_stored(client, site_tree):
     response = post_comment(client, site_tree.predisclosure, body="   ")
     assert response.status_code == 400
-    assert "请填写意见内容。" in response.content.decode()
+    html = response.content.decode()
+    assert "请填写意见内容。" in html
+    assert 'aria-invalid="true"' in html and 'id="body-errors"' in html
     assert not PreDisclosureComment.objects.exists()
 
 
