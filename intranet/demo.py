@@ -79,7 +79,8 @@ def _users(stdout):
         user.groups.add(groups[role])
         if member is None:
             member, _created = StaffMember.objects.get_or_create(name=name, defaults={"post": post})
-        if member.user_id is None:
+        # On a second run the account is already linked to a staff member: keep that link.
+        if member.user_id is None and not StaffMember.objects.filter(user=user).exists():
             member.user = user
             member.save(update_fields=["user"])
         return user
