@@ -53,8 +53,6 @@ class Command(BaseCommand):
             file=sys.stderr,
         )
         for parsed in parsed_records:
-            for warning in parsed.warnings:
-                self._report(parsed_records, self.style.WARNING(f"提示 {parsed.label}：{warning}"))
             if not parsed.ok:
                 counts["failed"] += 1
                 reasons = "；".join(parsed.errors)
@@ -67,6 +65,9 @@ class Command(BaseCommand):
                 self._report(parsed_records, self.style.ERROR(f"失败 {parsed.label}：{exc}"))
                 continue
             counts[outcome] += 1
+            # Warnings only matter for records that made it in; a failed record's errors say enough.
+            for warning in parsed.warnings:
+                self._report(parsed_records, self.style.WARNING(f"提示 {parsed.label}：{warning}"))
 
         summary = (
             f"共 {len(records)} 条：新建 {counts['created']}，更新 {counts['updated']}，"
