@@ -18,15 +18,23 @@ TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
 def complaint_new(request):
     if request.method == "POST":
         if ratelimit.is_limited("complaint-submit", request, SUBMIT_LIMIT):
-            form = PublicComplaintForm()
-            form.add_error(None, _("提交次数过多，请一小时后再试，或拨打监督投诉电话。"))
-            return render(request, "portal/complaint_new.html", {"form": form}, status=429)
+            # Keep what was typed (files cannot be kept) so nothing has to be written again.
+            form = PublicComplaintForm(request.POST)
+            message = _("提交次数过多，请一小时后再试，或拨打监督投诉电话。")
+            return render(
+                request, "portal/complaint_new.html", {"form": form, "error": message}, status=429
+            )
         form = PublicComplaintForm(request.POST, request.FILES)
         if form.is_valid():
             if form.cleaned_data["website"]:
                 # A bot filled the hidden field: store nothing, tell it nothing useful.
-                form.add_error(None, _("提交失败，请刷新页面后重试。"))
-                return render(request, "portal/complaint_new.html", {"form": form}, status=400)
+                message = _("提交失败，请刷新页面后重试。")
+                return render(
+                    request,
+                    "portal/complaint_new.html",
+                    {"form": form, "error": message},
+                    status=400,
+                )
             data = form.cleaned_data
             complaint = Complaint(
                 channel=Complaint.Channel.ONLINE,
@@ -53,10 +61,11 @@ def complaint_track(request):
     limited = ratelimit.is_limited("complaint-track", request, TRACK_FAILURE_LIMIT)
     form = TrackForm(request.GET if "code" in request.GET else None)
     status = 200
+    error = ""
     if form.is_bound:
         if limited:
             form = TrackForm()
-            form.add_error(None, _("查询失败次数过多，请一小时后再试。"))
+            error = _("查询失败次数过多，请一小时后再试。")
             status = 429
         elif form.is_valid():
             complaint = (
@@ -77,7 +86,7 @@ def complaint_track(request):
     return render(
         request,
         "portal/complaint_track.html",
-        {"form": form, "complaint": complaint, "events": events},
+        {"form": form, "complaint": complaint, "events": events, "error": error},
         status=status,
     )
 
