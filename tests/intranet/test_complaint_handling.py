@@ -1,0 +1,301 @@
+"""Handling complaints in the intranet: staff entry, triage, deadlines, reply, closing, extensions,
+confidentiality of the complainant and the order of the list."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from intranet import complaint_workflow
+from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
+from intranet.workdays import WorkCalendar
+
+
+def url(name, *args):
+    return reverse(f"intranet:{name}", args=args)
+
+
+def new_complaint(**fields):
+    c = Complaint(
+        channel=fields.pop("channel", "online"), content="投诉内容足够长的一段话", **fields
+    )
+    complaint_workflow.receive(c, [])
+    return c
+
+
+def test_staff_record_a_phone_complaint_and_get_its_code(clients, users):
+    response = clients["other_staff"].post(
+        url("complaint_new"),
+        {
+            "channel": "phone",
+            "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "content": "来电反映：窗口工作人员中午提前离岗。",
+            "complainant_name": "赵六",
+            "complainant_phone": "13800001234",
+        },
+    )
+    complaint = Complaint.objects.get()
+    assert response.status_code == 302
+    assert complaint.channel == "phone" and complaint.recorded_by == users["other_staff"]
+    assert complaint.code.startswith("TS-")
+
+
+def test_staff_entry_with_a_received_time_in_the_future_is_refused(clients):
+    future = (timezone.localtime() + dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    response = clients["staff"].post(
+        url("complaint_new"), {"channel": "oral", "received_at": future, "content": "口头投诉内容"}
+    )
+    assert "收到时间不能晚于现在" in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+def test_staff_entry_with_a_malformed_time_is_refused(clients):
+    response = clients["staff"].post(
+        url("complaint_new"),
+        {"channel": "oral", "received_at": "昨天下午", "content": "口头投诉内容"},
+    )
+    assert response.status_code == 200
+    assert not Complaint.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("complexity", "check"),
+    [
+        ("simple", lambda cal, start, d: d == cal.add_working_days(start, 1).date),
+        ("complex", lambda cal, start, d: d == cal.add_working_days(start, 5).date),
+        ("inspector", lambda cal, start, d: d == cal.add_calendar_days_rolled(start, 15).date),
+    ],
+)
+def test_triage_sets_the_deadline_from_the_working_day_clock(clients, users, complexity, check):
+    c = new_complaint()
+    response = clients["inspector"].post(
+        url("complaint_triage", c.pk),
+        {
+            "accepted": "1",
+            "category": "inefficiency",
+            "complexity": complexity,
+            "method": "refer",
+            "handler": users["staff"].pk,
+        },
+    )
+    assert response.status_code == 302
+    c.refresh_from_db()
+    assert c.status == "in_progress" and c.handler == users["staff"]
+    start = timezone.localtime(c.received_at).date()
+    assert check(WorkCalendar.load(), start, c.deadline)
+    assert c.events.filter(action="受理并分办").exists()
+
+
+def test_accepting_without_category_or_handler_is_refused(clients):
+    c = new_complaint()
+    response = clients["head"].post(
+        url("complaint_triage", c.pk), {"accepted": "1", "complexity": "simple"}
+    )
+    assert "受理的投诉必须填写此项" in response.content.decode()
+    c.refresh_from_db()
+    assert c.status == "received"
+
+
+def test_refusing_needs_a_reason_for_the_complainant(clients):
+    c = new_complaint()
+    response = clients["head"].post(
+        url("complaint_triage", c.pk), {"accepted": "0", "complexity": "simple"}
+    )
+    assert "必须写明理由" in response.content.decode()
+    c.refresh_from_db()
+    assert c.status == "received"
+
+
+def test_a_handler_from_outside_the_staff_is_refused(clients, users):
+    c = new_complaint()
+    response = clients["head"].post(
+        url("complaint_triage", c.pk),
+        {
+            "accepted": "1",
+            "category": "fees",
+            "complexity": "simple",
+            "method": "direct",
+            "handler": users["editor"].pk,
+        },
+    )
+    assert response.status_code == 200
+    c.refresh_from_db()
+    assert c.handler is None
+
+
+def test_a_written_complaint_needs_a_written_reply(clients, complaint):
+    Complaint.objects.filter(pk=complaint.pk).update(channel="written")
+    response = clients["staff"].post(
+        url("complaint_reply", complaint.pk), {"reply_method": "phone", "reply_text": "已电话说明"}
+    )
+    assert "书面投诉必须书面答复" in response.content.decode()
+    complaint.refresh_from_db()
+    assert complaint.replied_at is None
+    response = clients["staff"].post(
+        url("complaint_reply", complaint.pk),
+        {"reply_method": "written", "reply_text": "书面答复函"},
+    )
+    complaint.refresh_from_db()
+    assert complaint.status == "replied" and complaint.reply_method == "written"
+
+
+def test_closing_needs_a_result_and_an_outcome(clients, complaint):
+    response = clients["staff"].post(
+        url("complaint_close", complaint.pk), {"outcome": "confirmed", "result_text": ""}
+    )
+    assert response.status_code == 200
+    complaint.refresh_from_db()
+    assert complaint.status == "in_progress"
+    clients["staff"].post(
+        url("complaint_close", complaint.pk), {"outcome": "partly", "result_text": "批评教育"}
+    )
+    complaint.refresh_from_db()
+    assert complaint.status == "closed" and complaint.outcome == "partly" and complaint.closed_at
+
+
+def test_an_extension_needs_the_heads_approval(clients, complaint):
+    before = complaint.deadline
+    clients["staff"].post(
+        url("complaint_extension_request", complaint.pk),
+        {"extra_working_days": 3, "reason": "需协调县局"},
+    )
+    ext = DeadlineExtension.objects.get()
+    complaint.refresh_from_db()
+    assert complaint.deadline == before
+    clients["head"].post(
+        url("complaint_extension_decide", complaint.pk, ext.pk), {"decision": "approve"}
+    )
+    complaint.refresh_from_db()
+    assert complaint.deadline == WorkCalendar.load().add_working_days(before, 3).date
+    ext.refresh_from_db()
+    assert ext.status == "approved"
+
+
+def test_a_refused_extension_keeps_the_deadline(clients, complaint, extension):
+    before = complaint.deadline
+    clients["head"].post(
+        url("complaint_extension_decide", complaint.pk, extension.pk), {"decision": "refuse"}
+    )
+    complaint.refresh_from_db()
+    extension.refresh_from_db()
+    assert complaint.deadline == before and extension.status == "refused"
+
+
+def test_an_extension_cannot_be_decided_twice(clients, complaint, extension):
+    clients["head"].post(
+        url("complaint_extension_decide", complaint.pk, extension.pk), {"decision": "approve"}
+    )
+    once = Complaint.objects.get(pk=complaint.pk).deadline
+    response = clients["head"].post(
+        url("complaint_extension_decide", complaint.pk, extension.pk),
+        {"decision": "approve"},
+        follow=True,
+    )
+    assert "已经处理过" in response.content.decode()
+    assert Complaint.objects.get(pk=complaint.pk).deadline == once
+
+
+def test_an_extension_id_of_another_complaint_is_not_found(clients, complaint, extension):
+    other = new_complaint()
+    response = clients["head"].post(
+        url("complaint_extension_decide", other.pk, extension.pk), {"decision": "approve"}
+    )
+    assert response.status_code == 404
+    extension.refresh_from_db()
+    assert extension.status == "pending"
+
+
+def test_the_identity_page_is_logged_and_the_head_sees_the_log(clients, complaint, users):
+    response = clients["staff"].get(url("complaint_identity", complaint.pk))
+    assert "张三丰" in response.content.decode()
+    log = IdentityAccessLog.objects.get()
+    assert (log.user, log.complaint) == (users["staff"], complaint)
+    detail = clients["head"].get(url("complaint_detail", complaint.pk)).content.decode()
+    assert "投诉人信息查看记录" in detail and "王芳" in detail
+    assert "王芳" in clients["inspector"].get(url("identity_access_log")).content.decode()
+
+
+def test_the_complaint_page_itself_never_shows_the_identity(clients, complaint):
+    for role in ("staff", "head", "admin"):
+        html = clients[role].get(url("complaint_detail", complaint.pk)).content.decode()
+        assert "张三丰" not in html and "13900001111" not in html
+    assert not IdentityAccessLog.objects.exists()
+
+
+def test_other_staff_cannot_open_a_complaint_they_do_not_handle(clients, complaint):
+    assert clients["other_staff"].get(url("complaint_detail", complaint.pk)).status_code == 404
+    assert clients["other_staff"].get(url("complaint_identity", complaint.pk)).status_code == 404
+    assert not IdentityAccessLog.objects.exists()
+
+
+def test_a_forged_complaint_id_is_not_found(clients):
+    assert clients["head"].get(url("complaint_detail", 999999)).status_code == 404
+
+
+def test_overdue_complaints_come_first_and_are_marked(clients, users):
+    fresh = new_complaint()
+    old = new_complaint(received_at=timezone.now() - dt.timedelta(days=30))
+    html = clients["head"].get(url("complaint_list")).content.decode()
+    assert html.index(old.code) < html.index(fresh.code)
+    assert "已超期" in html
+    assert "超期" in html and "个工作日" in html
+
+
+def test_overdue_filter_lists_only_overdue_open_complaints(clients):
+    fresh = new_complaint()
+    old = new_complaint(received_at=timezone.now() - dt.timedelta(days=30))
+    html = clients["head"].get(url("complaint_list") + "?state=overdue").content.decode()
+    assert old.code in html and fresh.code not in html
+
+
+def test_a_deadline_beyond_the_known_holidays_is_shown_as_provisional(clients, complaint):
+    Complaint.objects.filter(pk=complaint.pk).update(
+        deadline=dt.date(2099, 3, 2), deadline_provisional=True
+    )
+    html = clients["staff"].get(url("complaint_detail", complaint.pk)).content.decode()
+    assert "2099-03-02（暂定）" in html
+
+
+def test_publication_needs_a_summary_without_names(clients, complaint, users):
+    complaint_workflow.close(complaint, users["staff"], "confirmed", "已整改")
+    response = clients["staff"].post(
+        url("complaint_publication", complaint.pk), {"public_summary": "张三丰反映的问题已整改"}
+    )
+    assert "不能出现投诉人姓名" in response.content.decode()
+    response = clients["staff"].post(
+        url("complaint_publication", complaint.pk), {"public_summary": "联系电话13900001111"}
+    )
+    assert "电话号码" in response.content.decode()
+    complaint.refresh_from_db()
+    assert complaint.public_summary == ""
+
+
+def test_only_the_head_approves_publication(clients, complaint, users):
+    complaint_workflow.close(complaint, users["staff"], "confirmed", "已整改")
+    clients["staff"].post(
+        url("complaint_publication", complaint.pk), {"public_summary": "窗口服务态度问题已整改。"}
+    )
+    assert (
+        clients["inspector"].post(url("complaint_publication_approve", complaint.pk)).status_code
+        == 403
+    )
+    clients["head"].post(url("complaint_publication_approve", complaint.pk))
+    complaint.refresh_from_db()
+    assert complaint.published_at and complaint.publication_approved_by == users["head"]
+
+
+def test_internal_notes_stay_internal(clients, complaint):
+    clients["staff"].post(url("complaint_note", complaint.pk), {"text": "投诉人情绪激动"})
+    event = complaint.events.latest("id")
+    assert not event.is_public and event.internal_note == "投诉人情绪激动"
+
+
+def test_a_reply_on_a_closed_complaint_is_refused(clients, complaint, users):
+    complaint_workflow.close(complaint, users["staff"], "confirmed", "已整改")
+    response = clients["staff"].post(
+        url("complaint_reply", complaint.pk),
+        {"reply_method": "phone", "reply_text": "x"},
+        follow=True,
+    )
+    assert "不能进行此操作" in response.content.decode()
