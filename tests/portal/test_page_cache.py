@@ -6,9 +6,13 @@ from wagtail.models import Page
 
 from content.models import CenterSettings, ServiceGuidePage
 from portal.cache_purge import flush_pending_purges
-from tests.content.conftest import center_settings, site_tree  # noqa: F401  (fixtures)
+from tests.content import conftest as content_fixtures
 
 pytestmark = pytest.mark.django_db
+
+# The public site of the content tests: home, catalog, guides, announcements, articles.
+center_settings = content_fixtures.center_settings
+site_tree = content_fixtures.site_tree
 
 CACHE_HEADER = "X-Page-Cache"
 
@@ -106,7 +110,9 @@ def test_unpublished_page_is_gone_for_anonymous_visitors(
     assert f'href="{guide_url}"' not in visit(client, site_tree.civil_section.url).content.decode()
 
 
-def test_moved_page_no_longer_shows_at_its_old_address(client, site_tree, django_capture_on_commit_callbacks):
+def test_moved_page_no_longer_shows_at_its_old_address(
+    client, site_tree, django_capture_on_commit_callbacks
+):
     old_url = site_tree.residence.url
     visit(client, old_url)
     with django_capture_on_commit_callbacks(execute=True):
