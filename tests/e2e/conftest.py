@@ -68,7 +68,7 @@ def new_context(browser, live_server):
             **options,
         }
         context = browser.new_context(**settings)
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(int(os.environ.get("E2E_TIMEOUT_MS", "30000")))
         contexts.append(context)
         return context
 

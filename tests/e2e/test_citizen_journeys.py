@@ -45,3 +45,67 @@ def test_citizen_on_a_phone_finds_the_pension_guide_and_prints_its_notice(
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(data) > 10_000
+
+
+def tiny_png():
+    """A real 2x2 PNG, so the upload passes the content check as a photo would."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_citizen_files_a_complaint_with_a_photo_and_follows_it_by_tracking_code(
+    public_site, new_context
+):
+    from intranet import complaint_workflow, roles
+    from intranet.models import Complaint
+    from tests.e2e.site_data import make_user
+
+    page = new_context().new_page()
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name="我要投诉").click()
+    page.wait_for_url("**/complaints/new/")
+    page.get_by_label("投诉内容").fill(
+        "在2号窗口办理养老保险参保时，工作人员让我跑了三趟才说清要带什么材料。"
+    )
+    page.get_by_label("涉及窗口").select_option(label=public_site.windows[0].name)
+    page.get_by_label("联系电话（可不填）").fill("13800138000")
+    page.get_by_label("照片或材料（可不传）").set_input_files(
+        {"name": "window.png", "mimeType": "image/png", "buffer": tiny_png()}
+    )
+    page.get_by_role("button", name="提交投诉").click()
+    page.get_by_role("heading", name="投诉已提交").wait_for()
+    code = page.locator(".tracking-code").inner_text().strip()
+    complaint = Complaint.objects.get(code=code)
+    assert complaint.attachments.count() == 1
+    assert complaint.status == Complaint.Status.RECEIVED
+
+    # The center accepts it; the citizen comes back another day with the code.
+    head = make_user("head", roles.GROUP_NAMES[roles.HEAD], first_name="郑建国")
+    complaint.category = Complaint.Category.INEFFICIENCY
+    complaint.method = Complaint.Method.DIRECT
+    complaint.handler = head
+    complaint.save()
+    complaint_workflow.triage(complaint, head, accepted=True)
+
+    later = new_context().new_page()
+    later.goto("/complaints/track/")
+    later.get_by_label("查询码").fill(code.lower())
+    later.get_by_role("button", name="查询").click()
+    status = later.locator(".complaint-status")
+    status.wait_for()
+    assert "办理中" in status.get_by_role("heading", level=2).inner_text()
+    assert "投诉已受理，正在办理。" in status.inner_text()
+    assert "13800138000" not in later.content()
