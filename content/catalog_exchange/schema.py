@@ -3,6 +3,15 @@
 Every record is checked on its own and turned into a normalised dict with exactly the
 keys of the format, in the format's order. The writer and the exporter both speak that
 dict, so "nothing changed" is a plain equality test between the two.
+
+The format: a JSON list of objects with the keys in FIELDS. ``code`` and ``name`` are
+required; any other key may be missing and then takes an empty value. ``audience`` is a
+list of 个人/法人, ``topics`` a list of tags, ``materials`` a list of
+``{"name", "form" (原件|复印件|原件及复印件|电子件), "copies", "required", "note"}``,
+``procedure`` a list of steps, ``statutory_days`` working days or null (no legal limit),
+``promised_days`` working days (0 = 即办, never more than statutory_days), ``fee`` is
+``{"charged", "standard", "basis"}`` (a charged fee must name its basis), ``faq`` a list
+of ``{"q", "a"}``.
 """
 
 import json

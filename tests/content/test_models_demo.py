@@ -21,13 +21,19 @@ from content.models import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def content_demo_only(settings):
+    """The public-site part of the demo alone; other apps' loaders are tested by their owners."""
+    settings.DEMO_LOADERS = ["content.demo.load"]
+
+
 def load_demo():
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     return out.getvalue()
 
 
-def test_demo_has_at_least_fifteen_published_guides_in_six_departments(client):
+def test_demo_has_at_least_fifteen_published_guides_in_six_departments(client, content_demo_only):
     output = load_demo()
 
     guides = ServiceGuidePage.objects.live()
@@ -55,7 +61,7 @@ def test_loading_the_demo_twice_changes_nothing_and_still_prints_the_logins():
     ) == counts
 
 
-def test_demo_logins_work_and_have_their_roles():
+def test_demo_logins_work_and_have_their_roles(content_demo_only):
     load_demo()
     admin = authenticate(username="admin", password="demo-admin-2026")
     editor = authenticate(username="minzheng", password="demo-editor-2026")
@@ -68,7 +74,9 @@ def test_demo_logins_work_and_have_their_roles():
     assert police_guide.permissions_for_user(reviewer).can_publish()
 
 
-def test_demo_roster_pairs_a_and_b_posts_both_ways_and_schedules_leaders_on_working_days():
+def test_demo_roster_pairs_a_and_b_posts_both_ways_and_schedules_leaders_on_working_days(
+    content_demo_only,
+):
     load_demo()
     staff = StaffMember.objects.filter(is_leader=False)
     assert staff.count() >= 12
@@ -81,7 +89,9 @@ def test_demo_roster_pairs_a_and_b_posts_both_ways_and_schedules_leaders_on_work
     assert len({duty.date.month for duty in duties}) == 2
 
 
-def test_demo_has_announcements_and_an_open_predisclosure_with_moderated_comments():
+def test_demo_has_announcements_and_an_open_predisclosure_with_moderated_comments(
+    content_demo_only,
+):
     load_demo()
     announcements = CompletionAnnouncementPage.objects.live()
     assert announcements.count() == 20

@@ -16,9 +16,10 @@ from content.catalog_exchange.schema import CatalogFormatError, load_catalog, pa
 
 class Command(BaseCommand):
     help = (
-        "导入办事指南交换格式（JSON，见 shared/catalog/SCHEMA.md）。按事项编码 code 新建或更新指南；"
+        "导入办事指南交换格式的 JSON 文件（与 /api/v1/catalog/ 输出的格式相同，字段见 content/catalog_exchange/schema.py）。按事项编码 code 新建或更新指南；"
         "内容未变的记录跳过，不产生新版本，重复导入同一文件不会有任何改变。"
-        "每条记录单独校验、单独提交：出错的记录逐条报告（序号、编码、原因），其余记录照常导入。"
+        "每条记录单独校验、单独提交：出错的记录逐条报告（序号、编码、原因），其余记录照常导入；"
+        "收费事项未写收费依据按错误处理。"
         "导入是受信任的管理员所做的管理操作，默认直接发布；加 --draft 则只保存为草稿版本并提交审核流程。"
         "FILE 为 - 时从标准输入读取。有记录失败时退出码为 1。"
     )
