@@ -45,6 +45,7 @@ class PublicComplaintForm(forms.Form):
         max_length=30,
         required=False,
         validators=[phone_validator],
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
         help_text=_("留下电话便于我们向您反馈处理结果。您的姓名和电话严格保密。"),
     )
     attachments = MultipleFileField(
