@@ -156,7 +156,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "odt
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL its index writes queue on an advisory lock
+# so that concurrent publishes cannot deadlock (portal/admin_search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.admin_search_backend"}}
 
 # Search engines of the portal's own public index (search/ app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -201,6 +203,10 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
+
+# Public complaints per IP per hour (portal/complaint_views.py); 0 turns the limit off,
+# which only the load test (.ci/loadtest.sh) does: all its requests come from 127.0.0.1.
+COMPLAINT_SUBMIT_LIMIT = int(os.environ.get("COMPLAINT_SUBMIT_LIMIT", "5"))
 
 # Content-Security-Policy: no inline scripts, nothing from elsewhere (public site and intranet).
 CONTENT_SECURITY_POLICY = {

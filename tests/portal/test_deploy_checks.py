@@ -19,7 +19,15 @@ def run_with_production_settings(code, tmp_path, **env):
         "VAR_DIR": str(tmp_path),
         **env,
     }
-    for name in ("DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES", "TEST_DATABASE_URL"):
+    # Whatever the test run itself exported (Playwright's async escape hatch, a test
+    # database) is not part of a production environment.
+    for name in (
+        "DEBUG",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_COOKIES",
+        "TEST_DATABASE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
         if name not in env:
             environment.pop(name, None)
     return subprocess.run(  # noqa: S603
