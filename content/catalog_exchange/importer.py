@@ -147,6 +147,9 @@ class CatalogImporter:
     def _save(self, page):
         revision = page.save_revision(user=self.user, log_action=True)
         if self.publish:
+            # Publishing supersedes a change waiting for approval, as publishing in the admin does.
+            if page.workflow_in_progress:
+                page.current_workflow_state.cancel(user=self.user)
             revision.publish(user=self.user, skip_permission_checks=True)
             return
         workflow = page.get_workflow()

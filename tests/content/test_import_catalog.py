@@ -167,3 +167,23 @@ def test_unreadable_file_is_refused_with_a_chinese_reason(tmp_path):
     broken.write_text("[{", encoding="utf-8")
     with pytest.raises(CommandError, match="不是有效的 JSON"):
         run_import(str(broken))
+
+
+def test_publishing_import_supersedes_a_change_waiting_for_approval():
+    catalog_page()
+    run_import(str(GOOD))
+    records = good_records()
+    guide = ServiceGuidePage.objects.get(code=records[0]["code"])
+    draft = guide.get_latest_revision_as_object()
+    draft.title = "编辑改过的标题"
+    draft.save_revision()
+    draft.get_workflow().start(draft, None)
+    records[0]["name"] = "导入的新标题"
+
+    output = run_import("-", stdin=io.StringIO(json.dumps(records, ensure_ascii=False)))
+
+    assert "更新 1" in output
+    guide = ServiceGuidePage.objects.get(pk=guide.pk)
+    assert guide.title == "导入的新标题" and guide.live
+    assert not guide.workflow_in_progress
+    assert not guide.has_unpublished_changes
