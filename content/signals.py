@@ -1,10 +1,11 @@
-"""Signal handlers of the content app."""
+"""Signal handlers of the content app: department editors follow their department."""
 
-from django.db.models.signals import post_save
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from content.models import DepartmentSectionPage
-from content.permissions import ensure_department_editors
+from content.models import Department, DepartmentSectionPage
+from content.permissions import department_group_name, ensure_department_editors
 
 
 @receiver(post_save, sender=DepartmentSectionPage)
@@ -12,3 +13,23 @@ def grant_department_editors(sender, instance, created, raw=False, **kwargs):
     """A new department section is editable by that department's editors from the start."""
     if created and not raw:
         ensure_department_editors(instance.department)
+
+
+@receiver(pre_save, sender=Department)
+def remember_department_name(sender, instance, raw=False, **kwargs):
+    instance._name_before_save = (
+        None
+        if raw or instance.pk is None
+        else Department.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=Department)
+def rename_department_editors(sender, instance, created, raw=False, **kwargs):
+    """Renaming a department renames its editors group, so members keep their rights."""
+    old_name = getattr(instance, "_name_before_save", None)
+    if raw or created or not old_name or old_name == instance.name:
+        return
+    new_group_name = department_group_name(instance)
+    if not Group.objects.filter(name=new_group_name).exists():
+        Group.objects.filter(name=f"{old_name}编辑").update(name=new_group_name)

@@ -142,3 +142,15 @@ def test_department_editor_is_refused_another_departments_guide_in_the_admin(cli
 
     assert client.get(f"/admin/pages/{guides.get(code='MZ-001').pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{guides.get(code='HJ-002').pk}/edit/").status_code == 302
+
+
+def test_renaming_a_department_renames_its_editors_group(guides):
+    civil = Department.objects.get(name="民政办")
+    member = make_user("civil", department_group_name(civil))
+
+    civil.name = "社会事务办"
+    civil.save()
+
+    assert not Group.objects.filter(name="民政办编辑").exists()
+    assert member.groups.get().name == "社会事务办编辑"
+    assert guides.get(code="MZ-001").permissions_for_user(member).can_edit()
