@@ -298,3 +298,21 @@ def test_server_error_page_is_in_chinese_and_stands_alone(rf):
     html = response.content.decode()
     assert '<html lang="zh-CN">' in html
     assert "抱歉，系统暂时出现问题" in html
+
+
+def test_home_query_count_does_not_grow_with_guides(client, site_tree, django_assert_num_queries):
+    url = site_tree.home.url
+    client.get(url)
+    small = _count_queries(client, url)
+    for number in range(10):
+        guide = add_guide(
+            site_tree.civil_section,
+            title=f"首页事项{number}",
+            code=f"H-{number:03d}",
+            department=site_tree.civil,
+            promised_days=0,
+        )
+        guide.topics.add(f"首页主题{number}")
+        guide.save_revision().publish()
+    with django_assert_num_queries(small):
+        client.get(url)
