@@ -316,3 +316,16 @@ def test_home_query_count_does_not_grow_with_guides(client, site_tree, django_as
         guide.save_revision().publish()
     with django_assert_num_queries(small):
         client.get(url)
+
+
+def test_guides_behind_a_view_restriction_stay_out_of_public_lists(client, site_tree):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=site_tree.police_section, restriction_type="password", password="x"
+    )
+    catalog = client.get(site_tree.catalog.url).content.decode()
+    fees = client.get(site_tree.fees.url).content.decode()
+    assert ">户口迁入</a>" not in catalog
+    assert ">户口迁入</a>" not in fees
+    assert "共找到 2 个事项" in catalog
