@@ -207,7 +207,7 @@ def _complaints(head, inspector, staff, rng):
         # (days ago received, final state)
         [(d, "closed") for d in (330, 300, 270, 240, 210, 180, 150, 120, 95, 70, 50, 35)]
         + [(d, "replied") for d in (20, 12)]
-        + [(d, "in_progress") for d in (30, 15, 9, 4, 1)]
+        + [(d, "in_progress") for d in (30, 22, 15, 9, 4, 1)]
         + [(d, "received") for d in (6, 2, 0)]
         + [(d, "not_accepted") for d in (100, 40)]
     )

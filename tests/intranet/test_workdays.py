@@ -104,3 +104,18 @@ def test_fifteen_day_deadline_rolls_past_a_holiday(cal):
 def test_negative_working_days_are_refused(cal):
     with pytest.raises(ValueError):
         workdays.add_working_days(D(2026, 3, 2), -1, cal)
+
+
+def test_an_administrator_enters_a_2027_holiday_in_the_wagtail_admin(users):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(users["admin"])
+    response = client.post(
+        "/admin/snippets/intranet/calendarday/add/",
+        {"date": "2027-02-08", "kind": "holiday", "name": "春节"},
+    )
+    assert response.status_code == 302
+    cal = workdays.WorkCalendar.load()
+    assert not workdays.is_working_day(D(2027, 2, 8), cal)
+    assert not workdays.is_provisional(D(2027, 6, 1), cal)

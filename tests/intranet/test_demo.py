@@ -1,0 +1,30 @@
+"""The intranet demo data loads once, with logins linked to the roster."""
+
+from django.contrib.auth import get_user_model
+
+from content.models import StaffMember
+from intranet import demo, roles
+from intranet.models import Complaint, Disclosure, DisclosureRead, StudySession
+
+
+def test_demo_loads_staff_complaints_sessions_and_disclosures(db):
+    assert demo.load() is True
+    User = get_user_model()
+    head = User.objects.get(username="head")
+    assert roles.roles_of(head) == {roles.HEAD}
+    assert roles.roles_of(User.objects.get(username="inspector")) == {roles.INSPECTOR}
+    staff = User.objects.filter(username__startswith="staff")
+    assert staff.count() == 10
+    assert all(u.check_password(demo.DEMO_PASSWORD) for u in [head, *staff])
+    assert StaffMember.objects.filter(user__in=staff).count() == 10
+    assert Complaint.objects.count() == 25
+    assert Complaint.objects.overdue().exists()
+    assert Complaint.objects.filter(published_at__isnull=False).exists()
+    assert StudySession.objects.count() >= 10
+    assert Disclosure.objects.count() == 6 and DisclosureRead.objects.exists()
+
+
+def test_demo_loads_only_once(db):
+    demo.load()
+    assert demo.load() is False
+    assert Complaint.objects.count() == 25
