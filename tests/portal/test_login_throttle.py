@@ -69,3 +69,30 @@ def test_right_password_after_a_few_mistakes_still_logs_in(client, staff_user):
     response = admin_login(client, PASSWORD)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(staff_user.pk)
+
+
+def intranet_login(client, password):
+    return client.post("/intranet/login/", {"username": "window-staff", "password": password})
+
+
+def test_sixth_wrong_intranet_password_is_refused_with_a_chinese_message(client, staff_user):
+    for _ in range(5):
+        intranet_login(client, "wrong-guess")
+    response = intranet_login(client, "wrong-guess")
+    assert response.status_code == 429
+    assert LOCKED_OUT in response.content.decode()
+
+
+def test_locked_out_intranet_account_is_refused_even_with_the_right_password(client, staff_user):
+    for _ in range(5):
+        intranet_login(client, "wrong-guess")
+    response = intranet_login(client, PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_intranet_login_works_with_the_right_password_before_any_lockout(client, staff_user):
+    intranet_login(client, "wrong-guess")
+    response = intranet_login(client, PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(staff_user.pk)
