@@ -198,13 +198,21 @@ class Complaint(models.Model):
         return timezone.localtime(self.replied_at).date() <= self.deadline
 
     def compute_deadline(self, calendar=None):
-        from intranet.workdays import WorkCalendar
+        """The deadline from the date received, plus any extensions the head approved."""
+        from intranet.workdays import Deadline, WorkCalendar
 
         calendar = calendar or WorkCalendar.load()
         start = timezone.localtime(self.received_at).date()
         if self.complexity == self.Complexity.INSPECTOR:
-            return calendar.add_calendar_days_rolled(start, self.INSPECTOR_CALENDAR_DAYS)
-        return calendar.add_working_days(start, self.WORKING_DAYS[self.complexity])
+            result = calendar.add_calendar_days_rolled(start, self.INSPECTOR_CALENDAR_DAYS)
+        else:
+            result = calendar.add_working_days(start, self.WORKING_DAYS[self.complexity])
+        if self.pk:
+            approved = self.extensions.filter(status=DeadlineExtension.Status.APPROVED)
+            for days in approved.values_list("extra_working_days", flat=True):
+                extended = calendar.add_working_days(result.date, days)
+                result = Deadline(extended.date, result.provisional or extended.provisional)
+        return result
 
     def set_deadline(self, calendar=None):
         result = self.compute_deadline(calendar)

@@ -299,3 +299,23 @@ def test_a_reply_on_a_closed_complaint_is_refused(clients, complaint, users):
         follow=True,
     )
     assert "不能进行此操作" in response.content.decode()
+
+
+def test_reassigning_keeps_an_approved_extension(clients, complaint, extension, users):
+    clients["head"].post(
+        url("complaint_extension_decide", complaint.pk, extension.pk), {"decision": "approve"}
+    )
+    extended = Complaint.objects.get(pk=complaint.pk).deadline
+    clients["head"].post(
+        url("complaint_triage", complaint.pk),
+        {
+            "accepted": "1",
+            "category": "attitude",
+            "complexity": "simple",
+            "method": "refer",
+            "handler": users["other_staff"].pk,
+        },
+    )
+    complaint.refresh_from_db()
+    assert complaint.handler == users["other_staff"]
+    assert complaint.deadline == extended
