@@ -165,3 +165,10 @@ def session_figures(year):
         row["session"] = s
         out.append(row)
     return out
+
+
+def year_totals(people):
+    """The whole year's figures: the sum over everyone."""
+    keys = ("present", "late", "leave", "trip", "absent", "total")
+    totals = {k: sum(p[k] for p in people) for k in keys}
+    return _finish(totals)

@@ -28,6 +28,8 @@ def attendance_workbook(year):
     wb = Workbook()
     ws = wb.active
     ws.title = f"{year}年个人考勤"
+    people = attendance.person_figures(year)
+    totals = attendance.year_totals(people)
     _sheet(
         ws,
         ["姓名", "账号", "出席", "迟到", "请假", "公出", "缺勤", "应到", "出勤率(%)"],
@@ -43,7 +45,20 @@ def attendance_workbook(year):
                 p["expected"],
                 p["rate"],
             ]
-            for p in attendance.person_figures(year)
+            for p in people
+        ]
+        + [
+            [
+                "全年合计",
+                "",
+                totals["present"],
+                totals["late"],
+                totals["leave"],
+                totals["trip"],
+                totals["absent"],
+                totals["expected"],
+                totals["rate"],
+            ]
         ],
         [14, 14, 8, 8, 8, 8, 8, 8, 12],
     )

@@ -281,7 +281,12 @@ def attendance_report(request):
     return render(
         request,
         "intranet/study/attendance.html",
-        {"year": year, "people": people, "sessions": attendance.session_figures(year)},
+        {
+            "year": year,
+            "people": people,
+            "totals": attendance.year_totals(people),
+            "sessions": attendance.session_figures(year),
+        },
     )
 
 

@@ -302,3 +302,19 @@ def test_session_form_refuses_a_wrong_type_material_file(clients, users, plan):
     )
     assert "内容与扩展名不符" in response.content.decode()
     assert not StudySession.objects.exists()
+
+
+def test_the_year_total_sums_everyone(clients, users):
+    s1 = _past_session(users, 10, "第一次")
+    Attendance.objects.create(session=s1, user=users["staff"], status="present")
+    Attendance.objects.create(session=s1, user=users["other_staff"], status="leave")
+    html = clients["head"].get(url("attendance_report") + f"?year={LAST_YEAR}").content.decode()
+    assert "全年合计" in html
+    totals = attendance.year_totals(attendance.person_figures(LAST_YEAR))
+    # staff present, other_staff on leave, the inspector absent (roll closed): 1 of 2 expected.
+    assert (totals["attended"], totals["excused"], totals["expected"], totals["rate"]) == (
+        1,
+        1,
+        2,
+        50.0,
+    )
