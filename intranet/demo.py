@@ -215,7 +215,7 @@ def _complaints(head, inspector, staff, rng):
         category, text = COMPLAINT_TEXTS[n % len(COMPLAINT_TEXTS)]
         received = _aware(today - dt.timedelta(days=days_ago), 9 + n % 7, 10)
         channel = ["online", "phone", "oral", "written"][n % 4]
-        handler = staff[n % len(staff)]
+        handler = staff[(n + 6) % len(staff)]  # so staff1 has open cases
         window = windows[n % len(windows)] if windows else None
         c = Complaint(
             channel=channel,
