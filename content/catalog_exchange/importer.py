@@ -69,10 +69,7 @@ class CatalogImporter:
             with transaction.atomic():
                 return self._import(record)
         except ValidationError as exc:
-            messages = []
-            for field_messages in exc.message_dict.values():
-                messages.extend(field_messages)
-            raise RecordImportError("；".join(messages)) from exc
+            raise RecordImportError("；".join(exc.messages)) from exc
 
     # -- the record ---------------------------------------------------------------
 
