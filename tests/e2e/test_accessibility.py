@@ -87,10 +87,19 @@ def test_the_skip_link_comes_first_and_moves_focus_to_the_main_content(public_si
         assert focused_id == "main", f"{name}: the skip link moved focus to {focused_id!r}"
 
 
-FOCUS_STYLE = """el => {
-  const s = getComputedStyle(el);
-  return {outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? s.outlineStyle + ' ' + s.outlineWidth : '',
-          shadow: s.boxShadow === 'none' ? '' : s.boxShadow};
+# The focus indicator as drawn: the outline and box-shadow while focused, then without focus.
+FOCUS_STYLES = """el => {
+  const look = () => {
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0
+      ? `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : '';
+    return outline + ' | ' + (s.boxShadow === 'none' ? '' : s.boxShadow);
+  };
+  const focused = look();
+  el.blur();
+  const unfocused = look();
+  el.focus();
+  return {focused, unfocused};
 }"""
 
 
@@ -105,9 +114,10 @@ def test_every_focused_control_shows_a_visible_focus_indicator(public_site, page
             if key in seen or page.evaluate("el => el === document.body", handle):
                 break
             seen.add(key)
-            style = page.evaluate(FOCUS_STYLE, handle)
-            assert style["outline"] or style["shadow"], (
-                f"{name} {path}: no focus indicator on {key}"
+            styles = page.evaluate(FOCUS_STYLES, handle)
+            assert styles["focused"] != " | ", f"{name} {path}: no focus indicator on {key}"
+            assert styles["focused"] != styles["unfocused"], (
+                f"{name} {path}: focus does not change how {key} looks ({styles['focused']})"
             )
         assert len(seen) >= 3, f"{name}: Tab reached only {len(seen)} controls"
 
