@@ -31,6 +31,13 @@ urlpatterns += [
     path("api/v1/catalog/", api_views.catalog, name="api_catalog"),
 ]
 
+# Search API (search/ app): the public index as JSON.
+from search import api as search_api  # noqa: E402
+
+urlpatterns += [
+    path("api/v1/search/", search_api.search_api, name="api_search"),
+]
+
 # Complaints (投诉): public intake, tracking by code and the published results.
 from portal import complaint_views  # noqa: E402
 

@@ -35,6 +35,18 @@ def _render(text, spans, start, stop):
     return "".join(out)
 
 
+BOUNDARIES = "。；;！!？?\n "
+
+
+def _window_start(text, first, length):
+    """Start the excerpt at the sentence holding the first match, if that is near enough."""
+    earliest = max(0, first - length // 3)
+    for pos in range(first - 1, earliest - 1, -1):
+        if text[pos] in BOUNDARIES:
+            return pos + 1
+    return earliest
+
+
 def highlight(text, terms, folded=None, length=SNIPPET_CHARS):
     """An escaped excerpt of text around the first match, with the matches marked."""
     text = " ".join((text or "").split())
@@ -42,7 +54,7 @@ def highlight(text, terms, folded=None, length=SNIPPET_CHARS):
     if len(folded) != len(text):
         text = folded  # folding changed lengths: show the folded text so marks line up
     spans = _spans(folded, terms)
-    start = max(0, spans[0][0] - length // 4) if spans else 0
+    start = _window_start(text, spans[0][0], length) if spans else 0
     stop = min(len(text), start + length)
     html = _render(text, spans, start, stop)
     if start > 0:
@@ -53,6 +65,9 @@ def highlight(text, terms, folded=None, length=SNIPPET_CHARS):
 
 
 def highlight_title(title, terms):
-    # A window four titles wide always starts at 0: a result's title is shown whole, never
-    # clipped at the front ("…民基本养老保险") around the first match.
-    return highlight(title, terms, length=4 * max(len(title), 1))
+    """The whole title with the matches marked: a result's title is never clipped ("…民基本养老")."""
+    text = " ".join((title or "").split())
+    folded = fold(text)
+    if len(folded) != len(text):
+        text = folded
+    return mark_safe(_render(text, _spans(folded, terms), 0, len(text)))  # noqa: S308 - escaped in _render

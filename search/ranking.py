@@ -7,6 +7,7 @@ they are in the title, whether the query appears there verbatim, and how recent 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +16,7 @@ FIELD_KEYWORDS = 0.75
 FIELD_BODY = 0.4
 PINYIN_EXACT = 0.95
 PINYIN_PREFIX = 0.7
+BODY_BREADTH = 0.35
 
 
 @dataclass
@@ -31,27 +33,40 @@ class Candidate:
     matched: list = field(default_factory=list)  # alternatives found, for highlighting
 
 
-def _group_score(group, cand):
-    best = 0.0
-    hits = []
-    if group.ascii:
-        term = group.term
-        if term in cand.pinyin:
-            best = PINYIN_EXACT
-        elif len(term) >= 2 and any(p.startswith(term) for p in cand.pinyin):
-            best = PINYIN_PREFIX
-    for alt, weight in group.alternatives.items():
-        if alt in cand.title_norm:
-            score = FIELD_TITLE * weight
-        elif alt in cand.keywords_norm:
-            score = FIELD_KEYWORDS * weight
-        elif alt in cand.body_norm:
-            score = FIELD_BODY * weight
-        else:
-            continue
-        hits.append(alt)
-        best = max(best, score)
-    return best, hits
+def _alt_field(alt, cand):
+    if alt in cand.title_norm:
+        return FIELD_TITLE
+    if alt in cand.keywords_norm:
+        return FIELD_KEYWORDS
+    if alt in cand.body_norm:
+        return FIELD_BODY
+    return 0.0
+
+
+def _pinyin_score(group, cand):
+    term = group.term
+    if term in cand.pinyin:
+        return PINYIN_EXACT
+    if len(term) >= 2 and any(p.startswith(term) for p in cand.pinyin):
+        return PINYIN_PREFIX
+    return 0.0
+
+
+def _frequency(matched, body):
+    """How much the body is about the matched words (0..1), the same for every engine.
+
+    Engines' own scores differ (BM25 statistics, tiers); leaving them out of the final
+    score makes the embedded index and Elasticsearch order the same candidates alike.
+    """
+    hits = sum(body.count(alt) for alt in set(matched) if len(alt) >= 2)
+    return min(hits, 6) / 6
+
+
+def _rarity(df, size):
+    """0.3 for a word every candidate has, 1.0 for a word only one has (a softened IDF)."""
+    if size <= 1:
+        return 1.0
+    return 0.3 + 0.7 * math.log(1 + size / max(df, 1)) / math.log(1 + size)
 
 
 def score_candidates(parsed, candidates, today=None):
@@ -59,20 +74,43 @@ def score_candidates(parsed, candidates, today=None):
     if not candidates:
         return candidates
     today = today or date.today()
-    top_engine = max((c.engine_score for c in candidates), default=0) or 1.0
     groups = parsed.groups
-    count = len(groups) or 1
-    for cand in candidates:
+    size = len(candidates)
+    # Where each alternative occurs, per candidate; then how rare it is among the candidates,
+    # so filler like 工作 (in every 工作日) counts for little next to 就业 in one title.
+    fields = {}
+    for group in groups:
+        for alt in group.alternatives:
+            if alt not in fields:
+                fields[alt] = [_alt_field(alt, cand) for cand in candidates]
+    rarity = {alt: _rarity(sum(1 for f in found if f), size) for alt, found in fields.items()}
+    pinyin = {g.term: [_pinyin_score(g, cand) for cand in candidates] for g in groups if g.ascii}
+    group_weight = []
+    for group in groups:
+        seen = [rarity[alt] for alt in group.alternatives if any(fields[alt])]
+        if group.ascii and any(pinyin[group.term]):
+            seen.append(_rarity(sum(1 for p in pinyin[group.term] if p), size))
+        group_weight.append(max(seen, default=1.0))
+    weight_sum = sum(group_weight) or 1.0
+    for index, cand in enumerate(candidates):
         total = 0.0
-        matched_groups = 0
+        breadth = 0.0
         matched = []
-        for group in groups:
-            best, hits = _group_score(group, cand)
+        for group, weight in zip(groups, group_weight, strict=True):
+            best = pinyin[group.term][index] * weight if group.ascii else 0.0
+            prominent = best > 0
+            for alt, alt_weight in group.alternatives.items():
+                field_weight = fields[alt][index]
+                if field_weight:
+                    matched.append(alt)
+                    best = max(best, field_weight * alt_weight * rarity[alt])
+                    prominent = prominent or field_weight > FIELD_BODY
             total += best
-            matched_groups += best > 0
-            matched.extend(hits)
-        coverage = total / count
-        breadth = matched_groups / count
+            # A word in the title or keywords shows what the item is about; in the body, less so.
+            if best > 0:
+                breadth += weight if prominent else weight * BODY_BREADTH
+        coverage = total / weight_sum
+        breadth = breadth / weight_sum
         title = cand.title_norm
         phrase = 0.0
         for text in parsed.phrases:
@@ -81,7 +119,7 @@ def score_candidates(parsed, candidates, today=None):
             elif text in title:
                 phrase = max(phrase, 0.3 + 0.5 * len(text) / max(len(title), 1))
             elif text in cand.body_norm:
-                phrase = max(phrase, 0.1)
+                phrase = max(phrase, 0.35 if len(text) >= 3 else 0.1)
         in_title = sum(len(alt) for alt in set(matched) if alt in title)
         specificity = min(in_title / max(len(title), 1), 1.0)
         recency = 0.0
@@ -93,9 +131,9 @@ def score_candidates(parsed, candidates, today=None):
             + 1.0 * breadth
             + phrase
             + 0.3 * specificity
-            + 0.3 * (cand.engine_score / top_engine)
+            + 0.3 * _frequency(matched, cand.body_norm)
             + recency
         )
         cand.matched = sorted(set(matched), key=len, reverse=True)
-    candidates.sort(key=lambda c: (-c.score, c.doc_id))
+    candidates.sort(key=lambda c: (-round(c.score, 6), len(c.title_norm), c.doc_id))
     return candidates

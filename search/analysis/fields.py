@@ -4,9 +4,13 @@ Tokens are space-joined so that FTS5's unicode61 tokenizer and Elasticsearch's
 whitespace analyzer see exactly the words jieba found.
 """
 
+import functools
+
 from .normalize import fold
-from .pinyin import pinyin_keys, pinyin_tokens
+from .pinyin import pinyin_tokens, title_syllables
 from .segment import TOKEN_RE, add_words, cut_search, cut_words, expand_words
+
+MAX_SUGGEST_STARTS = 10
 
 
 def _bigrams(text):
@@ -19,11 +23,75 @@ def _bigrams(text):
     return grams
 
 
+def site_terms(names):
+    """Folded department and topic names, whole, as jieba should keep them."""
+    return [t for name in names if name for t in TOKEN_RE.findall(fold(name))]
+
+
 def vocabulary_of(doc):
-    """Terms worth teaching jieba: topics, the department, title parts between punctuation."""
-    terms = [doc.department, *doc.topics]
-    terms.extend(TOKEN_RE.findall(fold(doc.title)))
-    return [fold(t) for t in terms if t]
+    """Terms worth teaching jieba: the department and the topics of a document."""
+    return site_terms([doc.department, *doc.topics])
+
+
+def _title_pinyin(compact, words, tokens):
+    """Pinyin tokens of a title, from one pinyin pass over the whole title.
+
+    Each word, each run of up to three words and each dictionary sub-word gives its full
+    pinyin and initials (个体/工商户 → gtgsh, getigongshanghu; 宅基地 → zhaijidi), and the
+    title from each word on gives completion keys. Slicing one syllable list keeps this
+    to a single pypinyin call per title.
+    """
+    syllables = title_syllables(words)
+    offsets = []
+    pos = 0
+    for word in words:
+        offsets.append((pos, pos + len(word)))
+        pos += len(word)
+    spans = set()
+    for index in range(len(offsets)):
+        for span in range(1, 4):
+            if index + span <= len(offsets):
+                spans.add((offsets[index][0], offsets[index + span - 1][1]))
+    word_starts = {start for start, _end in offsets}
+    for token in tokens:
+        start = compact.find(token)
+        if start >= 0:
+            spans.add((start, start + len(token)))
+            if len(token) >= 2:
+                word_starts.add(start)
+    spans.add((0, len(compact)))
+    pinyin = []
+    for start, end in sorted(spans):
+        pinyin.extend(_keys(syllables[start:end]))
+    suggest = []
+    for start in sorted(word_starts)[:MAX_SUGGEST_STARTS]:
+        suggest.append(compact[start:])
+        suggest.extend(_keys(syllables[start:]))
+    return pinyin, suggest
+
+
+def _keys(syllables):
+    """(full, initials) of a run of syllables; nothing when it holds no hanzi."""
+    if not syllables or not any(syllable for syllable in syllables):
+        return []
+    if any(not syllable for syllable in syllables):
+        return []  # a span with ASCII in it has no pinyin of its own
+    full = "".join(syllables)
+    initials = "".join(syllable[0] for syllable in syllables)
+    return [key for key in (full, initials) if len(key) >= 2]
+
+
+@functools.lru_cache(maxsize=50_000)
+def _keyword_analysis(part):
+    """Tokens and pinyin of a department, topic or code; they repeat across documents."""
+    words = cut_words(part)
+    expanded = expand_words(words)
+    tokens = list(expanded)
+    joined = "".join(TOKEN_RE.findall(part))
+    if joined and joined not in tokens:
+        tokens.append(joined)
+    keys = pinyin_tokens(words) + pinyin_tokens([w for w in expanded if w not in words], max_span=1)
+    return tuple(tokens), tuple(keys)
 
 
 def analyse(doc):
@@ -31,32 +99,15 @@ def analyse(doc):
     keyword_parts = [fold(p) for p in (doc.department, *doc.topics, *doc.keywords) if p]
     body = fold(doc.text)
 
-    title_words = cut_words(title)
+    compact = "".join(TOKEN_RE.findall(title))
+    title_words = cut_words(compact)
     title_tokens = expand_words(title_words)
+    pinyin, suggest = _title_pinyin(compact, title_words, title_tokens)
     keyword_tokens = []
-    pinyin = pinyin_tokens(title_words)
-    # Sub-words too: a title part jieba learned whole (农村村民宅基地和建房) still gives zhaijidi.
-    pinyin.extend(pinyin_tokens([w for w in title_tokens if w not in title_words], max_span=1))
     for part in keyword_parts:
-        words = cut_words(part)
-        expanded = expand_words(words)
-        keyword_tokens.extend(expanded)
-        joined = "".join(TOKEN_RE.findall(part))
-        if joined and joined not in keyword_tokens:
-            keyword_tokens.append(joined)
-        pinyin.extend(pinyin_tokens(words))
-        pinyin.extend(pinyin_tokens([w for w in expanded if w not in words], max_span=1))
-    # The whole title's pinyin lets as-you-type prefixes (cxjm…) reach it.
-    whole = "".join(t for t in TOKEN_RE.findall(title) if not t.isascii())
-    full, initials = pinyin_keys(whole) if whole else ("", "")
-    pinyin.extend(t for t in (full, initials) if t)
-
-    suggest = [title]
-    for index, _word in enumerate(title_words[1:], start=1):
-        rest = "".join(title_words[index:])
-        if len(rest) >= 2:
-            suggest.append(rest)
-    suggest.extend(t for t in (full, initials) if len(t) >= 2)
+        tokens, keys = _keyword_analysis(part)
+        keyword_tokens.extend(tokens)
+        pinyin.extend(keys)
 
     return {
         "title_tokens": " ".join(title_tokens),

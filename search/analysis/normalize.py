@@ -5,6 +5,7 @@ meet on the same tokens.
 """
 
 import functools
+import re
 import unicodedata
 from pathlib import Path
 
@@ -40,6 +41,13 @@ def _tables():
 
 
 @functools.cache
+def _context_pattern():
+    """Matches any character whose conversion depends on its neighbours (C-speed scan)."""
+    chars = "".join(sorted(_tables()[1]))
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+@functools.cache
 def _phrase_converter():
     import opencc
 
@@ -48,7 +56,7 @@ def _phrase_converter():
 
 def to_simplified(text):
     table, context_chars = _tables()
-    if any(ch in context_chars for ch in text):
+    if _context_pattern().search(text):
         # A phrase like 乾燥/乾隆 needs the dictionary's phrase pass; rare, so pay only then.
         text = _phrase_converter().convert(text)
     return text.translate(table)

@@ -35,3 +35,27 @@ def pinyin_tokens(words, max_span=3):
                     seen.add(token)
                     tokens.append(token)
     return tokens
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_syllables(word):
+    """Toneless syllables of one word, one per character ('' for non-hanzi), cached per word.
+
+    Polyphones are settled by pypinyin's phrase dictionary inside the word (银行 → yin hang),
+    which is where the context that settles them lives.
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(word, style=Style.NORMAL, errors=lambda chars: list(chars))
+    return tuple(
+        syllable.replace("ü", "v").lower() if syllable != char else ""
+        for char, syllable in zip(word, syllables, strict=False)
+    )
+
+
+def title_syllables(words):
+    """Syllables of a title given as its words: one pypinyin call per distinct word, ever."""
+    syllables = []
+    for word in words:
+        syllables.extend(word_syllables(word))
+    return syllables

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .normalize import fold
-from .segment import TOKEN_RE, cut_words, is_cjk, sub_words
+from .segment import TOKEN_RE, cut_words, is_cjk, sub_words, tokenizer
 from .stopwords import is_stop_word
 from .synonyms import synonym_map
 
@@ -57,9 +57,22 @@ class ParsedQuery:
         return [g.term for g in self.groups if g.ascii]
 
 
+# A modal verb glued to a one-character verb by jieba (能领, 要交, 想问) is filler too,
+# unless the dictionary knows the pair as a word of its own (要求, 能源).
+MODAL_PREFIXES = ("能", "想", "要", "该", "去", "得")
+
+
+def _is_filler(word):
+    if is_stop_word(word):
+        return True
+    if len(word) == 2 and word[0] in MODAL_PREFIXES:
+        return not tokenizer().FREQ.get(word)
+    return False
+
+
 def _meaningful_words(chunk):
     words = [w for w in cut_words(chunk) if TOKEN_RE.fullmatch(w)]
-    return [w for w in words if not is_stop_word(w)]
+    return [w for w in words if not _is_filler(w)]
 
 
 def parse_query(raw):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..analysis import parse_query
-from ..analysis.fields import analyse
+from ..analysis.fields import analyse, learn_vocabulary
 from ..documents import TYPE_LABELS
 from ..highlight import highlight, highlight_title
 from ..ranking import score_candidates
@@ -62,6 +62,7 @@ class SearchResults:
     per_page: int = 10
     engine: str = ""
     incomplete: bool = False
+    approximate: bool = False
 
     @property
     def pages(self):
@@ -75,6 +76,7 @@ class Retrieval:
     candidates: list
     total: int
     facets: dict
+    approximate: bool = False  # facet counts scaled from a sample of a very large result
 
 
 class SearchEngine:
@@ -87,6 +89,8 @@ class SearchEngine:
     # --- writing -------------------------------------------------------------------------
     def index_documents(self, docs):
         """Add or replace documents (SearchDocument); analysed here, stored by the engine."""
+        docs = list(docs)
+        learn_vocabulary(docs)
         self.store([(doc, analyse(doc)) for doc in docs])
 
     def store(self, analysed):
@@ -132,6 +136,7 @@ class SearchEngine:
         ordered = ranked + retrieval.candidates[self.candidate_limit :]
         results.total = retrieval.total
         results.facets = retrieval.facets
+        results.approximate = retrieval.approximate
         window = ordered[(page - 1) * per_page : page * per_page]
         results.hits = [self._hit(cand, parsed) for cand in window]
         return results

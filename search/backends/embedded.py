@@ -9,13 +9,19 @@ import json
 import os
 import sqlite3
 import threading
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from ..ranking import Candidate
 from .base import FACET_FIELDS, EngineUnavailable, Retrieval, SearchEngine
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+# A tier with more matches than this is not ranked by BM25 (that would read every match);
+# its first rows go to the shared ranking instead.
+RANK_LIMIT = 1500
+# Facets of a result larger than this are counted on this many matches and scaled.
+FACET_SAMPLE = 2000
 # bm25() weights, in the column order of the fts table below.
 COLUMN_WEIGHTS = (10.0, 5.0, 1.0, 4.0, 6.0)
 
@@ -40,6 +46,9 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE INDEX IF NOT EXISTS docs_type ON docs (type);
 CREATE INDEX IF NOT EXISTS docs_department ON docs (department);
 CREATE INDEX IF NOT EXISTS docs_year ON docs (year);
+CREATE TABLE IF NOT EXISTS facets (
+    id INTEGER PRIMARY KEY, type TEXT NOT NULL, department TEXT NOT NULL DEFAULT '', year INTEGER
+);
 CREATE TABLE IF NOT EXISTS doc_topics (doc INTEGER NOT NULL, topic TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_topics_doc ON doc_topics (doc);
 CREATE INDEX IF NOT EXISTS doc_topics_topic ON doc_topics (topic, doc);
@@ -63,28 +72,50 @@ def _grams_phrase(term):
     return _quote(" ".join(term[i : i + 2] for i in range(len(term) - 1)))
 
 
-def match_expression(parsed):
-    """The FTS5 query: any alternative in the word columns, as a substring of the title, or pinyin."""
-    words = []
-    grams = []
-    prefixes = []
-    for alt in parsed.all_alternatives():
+def _group_terms(group):
+    words, grams = [], []
+    for alt in group.alternatives:
         cleaned = " ".join(alt.split())
         if not cleaned:
             continue
         words.append(_quote(cleaned))
         if not alt.isascii():
             grams.append(_grams_phrase(alt.replace(" ", "")))
-    for term in parsed.ascii_terms():
-        prefixes.append(_quote(term) + " *")
+    return words, grams
+
+
+def _group_expression(group, columns):
+    """One query group: any of its alternatives, in the given word columns or as a title substring."""
+    words, grams = _group_terms(group)
     parts = []
     if words:
-        parts.append("{title keywords body} : (" + " OR ".join(words) + ")")
+        parts.append("{" + columns + "} : (" + " OR ".join(words) + ")")
     if grams:
         parts.append("grams : (" + " OR ".join(grams) + ")")
-    if prefixes:
-        parts.append("pinyin : (" + " OR ".join(prefixes) + ")")
-    return " OR ".join(parts)
+    if group.ascii:
+        parts.append("pinyin : (" + _quote(group.term) + " *)")
+    return "(" + " OR ".join(parts) + ")" if parts else ""
+
+
+TITLE_COLUMNS = "title keywords"
+ALL_COLUMNS = "title keywords body"
+
+
+def match_expression(parsed, columns=ALL_COLUMNS, operator="OR"):
+    """The FTS5 query for a parsed query: its groups joined by AND or OR."""
+    parts = [e for e in (_group_expression(g, columns) for g in parsed.groups) if e]
+    return f" {operator} ".join(parts)
+
+
+def tier_expressions(parsed):
+    """Most precise first: every word in the title, every word anywhere, any word in the title, any."""
+    tiers = []
+    if len(parsed.groups) > 1:
+        tiers.append(match_expression(parsed, TITLE_COLUMNS, "AND"))
+        tiers.append(match_expression(parsed, ALL_COLUMNS, "AND"))
+    tiers.append(match_expression(parsed, TITLE_COLUMNS, "OR"))
+    tiers.append(match_expression(parsed, ALL_COLUMNS, "OR"))
+    return [t for t in dict.fromkeys(tiers) if t]
 
 
 class EmbeddedEngine(SearchEngine):
@@ -94,6 +125,7 @@ class EmbeddedEngine(SearchEngine):
         self.path = Path(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
+        self._facet_cache = {}
 
     # --- connections -----------------------------------------------------------------------
     def _open(self, path):
@@ -135,53 +167,70 @@ class EmbeddedEngine(SearchEngine):
     def _store(self, conn, analysed):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for doc, fields in analysed:
-                self._delete(conn, [doc.doc_id])
-                body_norm = fields["body_norm"]
-                cur = conn.execute(
-                    "INSERT INTO docs (doc_id, type, title, url, department, topics, date, year, text,"
-                    " title_norm, keywords_norm, body_norm, pinyin)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        doc.doc_id,
-                        doc.type,
-                        doc.title,
-                        doc.url,
-                        doc.department or "",
-                        json.dumps(doc.topics, ensure_ascii=False),
-                        doc.date.isoformat() if doc.date else None,
-                        doc.year,
-                        doc.text,
-                        fields["title_norm"],
-                        fields["keywords_norm"],
-                        None if body_norm == doc.text else body_norm,
-                        fields["pinyin"],
-                    ),
-                )
-                rowid = cur.lastrowid
-                conn.execute(
-                    "INSERT INTO fts (rowid, title, keywords, body, grams, pinyin) VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        rowid,
-                        fields["title_tokens"],
-                        fields["keyword_tokens"],
-                        fields["body_tokens"],
-                        fields["grams"],
-                        fields["pinyin"],
-                    ),
-                )
-                conn.executemany(
-                    "INSERT INTO doc_topics (doc, topic) VALUES (?, ?)",
-                    [(rowid, topic) for topic in dict.fromkeys(doc.topics)],
-                )
-                conn.executemany(
-                    "INSERT INTO suggest (key, doc) VALUES (?, ?)",
-                    [(key, rowid) for key in fields["suggest"]],
-                )
+            self._insert(conn, analysed)
+            self._bump_generation(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _insert(self, conn, analysed, fresh=False):
+        """Insert analysed documents inside the caller's transaction."""
+        for doc, fields in analysed:
+            if not fresh:  # a rebuild writes into an empty file: nothing to replace
+                self._delete(conn, [doc.doc_id])
+            body_norm = fields["body_norm"]
+            cur = conn.execute(
+                "INSERT INTO docs (doc_id, type, title, url, department, topics, date, year, text,"
+                " title_norm, keywords_norm, body_norm, pinyin)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.doc_id,
+                    doc.type,
+                    doc.title,
+                    doc.url,
+                    doc.department or "",
+                    json.dumps(doc.topics, ensure_ascii=False),
+                    doc.date.isoformat() if doc.date else None,
+                    doc.year,
+                    doc.text,
+                    fields["title_norm"],
+                    fields["keywords_norm"],
+                    None if body_norm == doc.text else body_norm,
+                    fields["pinyin"],
+                ),
+            )
+            rowid = cur.lastrowid
+            conn.execute(
+                "INSERT INTO fts (rowid, title, keywords, body, grams, pinyin) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    rowid,
+                    fields["title_tokens"],
+                    fields["keyword_tokens"],
+                    fields["body_tokens"],
+                    fields["grams"],
+                    fields["pinyin"],
+                ),
+            )
+            conn.execute(
+                "INSERT INTO facets (id, type, department, year) VALUES (?, ?, ?, ?)",
+                (rowid, doc.type, doc.department or "", doc.year),
+            )
+            conn.executemany(
+                "INSERT INTO doc_topics (doc, topic) VALUES (?, ?)",
+                [(rowid, topic) for topic in dict.fromkeys(doc.topics)],
+            )
+            conn.executemany(
+                "INSERT INTO suggest (key, doc) VALUES (?, ?)",
+                [(key, rowid) for key in fields["suggest"]],
+            )
+
+    @staticmethod
+    def _bump_generation(conn):
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT (key)"
+            " DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
 
     def _delete(self, conn, doc_ids):
         for doc_id in doc_ids:
@@ -191,6 +240,7 @@ class EmbeddedEngine(SearchEngine):
             rowid = row[0]
             conn.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
             conn.execute("DELETE FROM doc_topics WHERE doc = ?", (rowid,))
+            conn.execute("DELETE FROM facets WHERE id = ?", (rowid,))
             conn.execute("DELETE FROM suggest WHERE doc = ?", (rowid,))
             conn.execute("DELETE FROM docs WHERE id = ?", (rowid,))
 
@@ -200,6 +250,7 @@ class EmbeddedEngine(SearchEngine):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 self._delete(conn, list(doc_ids))
+                self._bump_generation(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -208,39 +259,46 @@ class EmbeddedEngine(SearchEngine):
     def clear(self):
         with self._write_lock:
             conn = self._conn()
-            for table in ("fts", "doc_topics", "suggest", "docs"):
+            for table in ("fts", "doc_topics", "facets", "suggest", "docs"):
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            self._bump_generation(conn)
 
     def rebuild(self, docs, progress=None, batch_size=500):
-        """Build a fresh file beside the live one, then swap it in with one rename."""
-        from ..analysis.fields import analyse
+        """Replace every document in one write transaction: readers see the old index until commit.
 
-        tmp = self.path.with_name(self.path.name + ".rebuild")
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(tmp) + suffix).unlink(missing_ok=True)
-        conn = self._open(tmp)
+        (WAL mode lets them keep reading meanwhile; outbox writes wait, or stay pending.)
+        """
+        from ..analysis.fields import analyse, learn_vocabulary
+
         count = 0
-        batch = []
-        for doc in docs:
-            batch.append((doc, analyse(doc)))
-            if len(batch) >= batch_size:
-                self._store(conn, batch)
-                count += len(batch)
-                if progress:
-                    progress(len(batch))
-                batch = []
-        if batch:
-            self._store(conn, batch)
-            count += len(batch)
-            if progress:
-                progress(len(batch))
-        conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
         with self._write_lock:
-            os.replace(tmp, self.path)
-            for suffix in ("-wal", "-shm"):
-                Path(str(tmp) + suffix).unlink(missing_ok=True)
+            conn = self._conn()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for table in ("fts", "doc_topics", "facets", "suggest", "docs"):
+                    conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+                batch = []
+                for doc in docs:
+                    learn_vocabulary([doc])
+                    batch.append((doc, analyse(doc)))
+                    if len(batch) >= batch_size:
+                        self._insert(conn, batch, fresh=True)
+                        count += len(batch)
+                        if progress:
+                            progress(len(batch))
+                        batch = []
+                if batch:
+                    self._insert(conn, batch, fresh=True)
+                    count += len(batch)
+                    if progress:
+                        progress(len(batch))
+                self._bump_generation(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
 
     # --- reading -----------------------------------------------------------------------------
@@ -259,28 +317,70 @@ class EmbeddedEngine(SearchEngine):
                 params.append(value)
         return "".join(" AND " + c for c in clauses), params
 
+    def _count(self, conn, expression, where, params):
+        sql = "SELECT count(*) FROM fts"
+        if where:
+            sql += " JOIN docs d ON d.id = fts.rowid"
+        sql += " WHERE fts MATCH ?" + where
+        return conn.execute(sql, [expression, *params]).fetchone()[0]
+
+    def _tier_rows(self, conn, expression, where, params, limit, ranked):
+        """Row ids of one tier: by BM25 when the tier is small enough to rank, else as stored."""
+        join = " JOIN docs d ON d.id = fts.rowid" if where else ""
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        order = f" ORDER BY bm25(fts, {weights})" if ranked else ""
+        score = f"-bm25(fts, {weights})" if ranked else "0.0"
+        sql = f"SELECT fts.rowid, {score} FROM fts{join} WHERE fts MATCH ?{where}{order} LIMIT ?"  # noqa: S608
+        return conn.execute(sql, [expression, *params, limit]).fetchall()
+
     def retrieve(self, parsed, filters, limit):
-        expression = match_expression(parsed)
-        if not expression:
+        """Candidates tier by tier, most precise first, so the work stays bounded on big indexes.
+
+        A tier is ranked by BM25 when it is small; a huge tier (a word in half the index)
+        contributes its first rows unranked and the shared ranking orders them.
+        """
+        tiers = tier_expressions(parsed)
+        if not tiers:
             return Retrieval([], 0, {})
         conn = self._conn()
         where, params = self._filter_sql(filters)
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        scores = {}
         try:
-            rows = conn.execute(
-                "SELECT d.doc_id, -bm25(fts, " + weights + ") AS s, d.title_norm, d.keywords_norm,"  # noqa: S608
-                " coalesce(d.body_norm, d.text), d.pinyin, d.date, d.title, d.url, d.type, d.department, d.text"
-                " FROM fts JOIN docs d ON d.id = fts.rowid"
-                " WHERE fts MATCH ?" + where + " ORDER BY bm25(fts, " + weights + ") LIMIT ?",
-                [expression, *params, limit],
-            ).fetchall()
-            facets, total = self._facets(conn, expression, where, params)
+            for level, expression in enumerate(tiers):
+                if len(scores) >= limit:
+                    break
+                size = self._count(conn, expression, where, params)
+                if not size:
+                    continue
+                rows = self._tier_rows(
+                    conn, expression, where, params, limit, ranked=size <= RANK_LIMIT
+                )
+                top = max((row[1] for row in rows), default=0) or 1.0
+                bonus = len(tiers) - level  # a more precise tier outranks a looser one
+                for rowid, score in rows:
+                    scores.setdefault(rowid, bonus + score / top)
+            total = size if level == len(tiers) - 1 else self._count(conn, tiers[-1], where, params)
+            facets, approximate = self._facets(conn, tiers[-1], where, params, total)
+            candidates = self._candidates(conn, scores)
         except sqlite3.OperationalError as exc:
             raise EngineUnavailable(str(exc)) from exc
-        candidates = [
+        candidates.sort(key=lambda c: -c.engine_score)
+        return Retrieval(candidates, total, facets, approximate)
+
+    def _candidates(self, conn, scores):
+        if not scores:
+            return []
+        ids = list(scores)
+        marks = ",".join("?" * len(ids))
+        rows = conn.execute(
+            "SELECT id, doc_id, title_norm, keywords_norm, coalesce(body_norm, text), pinyin, date,"  # noqa: S608
+            " title, url, type, department, text FROM docs WHERE id IN (" + marks + ")",
+            ids,
+        ).fetchall()
+        return [
             Candidate(
-                doc_id=row[0],
-                engine_score=row[1],
+                doc_id=row[1],
+                engine_score=scores[row[0]],
                 title_norm=row[2],
                 keywords_norm=row[3],
                 body_norm=row[4],
@@ -297,36 +397,57 @@ class EmbeddedEngine(SearchEngine):
             )
             for row in rows
         ]
-        return Retrieval(candidates, total, facets)
 
-    def _facets(self, conn, expression, where, params):
-        counts = {name: {} for name in FACET_FIELDS}
-        total = 0
-        for type_, department, year, n in conn.execute(
-            "SELECT d.type, d.department, d.year, count(*) FROM fts JOIN docs d ON d.id = fts.rowid"  # noqa: S608
-            " WHERE fts MATCH ?" + where + " GROUP BY 1, 2, 3",
-            [expression, *params],
+    def _facet_table(self, conn):
+        """Every document's facet values, held in memory and reloaded after any write."""
+        generation = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        key = (self._local.inode, generation[0] if generation else "0")
+        cached = self._facet_cache.get("table")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        values = {}
+        for rowid, type_, department, year in conn.execute(
+            "SELECT id, type, department, year FROM facets"
         ):
-            total += n
-            counts["type"][type_] = counts["type"].get(type_, 0) + n
-            if department:
-                counts["department"][department] = counts["department"].get(department, 0) + n
-            if year:
-                counts["year"][year] = counts["year"].get(year, 0) + n
-        if total:
-            for topic, n in conn.execute(
-                "SELECT t.topic, count(*) FROM fts JOIN docs d ON d.id = fts.rowid"  # noqa: S608
-                " JOIN doc_topics t ON t.doc = d.id WHERE fts MATCH ?" + where + " GROUP BY 1",
-                [expression, *params],
-            ):
-                counts["topic"][topic] = n
+            values[rowid] = [type_, department, year, ()]
+        topics = {}
+        for doc, topic in conn.execute("SELECT doc, topic FROM doc_topics"):
+            topics.setdefault(doc, []).append(topic)
+        for doc, names in topics.items():
+            if doc in values:
+                values[doc][3] = tuple(names)
+        self._facet_cache["table"] = (key, values)
+        return values
+
+    def _facets(self, conn, expression, where, params, total):
+        """Facet counts; over a very large result a sample is counted and scaled (approximate)."""
+        if not total:
+            return {name: [] for name in FACET_FIELDS}, False
+        sample = min(total, FACET_SAMPLE)
+        approximate = sample < total
+        scale = total / sample
+        join = " JOIN docs d ON d.id = fts.rowid" if where else ""
+        rows = conn.execute(
+            "SELECT fts.rowid FROM fts" + join + " WHERE fts MATCH ?" + where + " LIMIT ?",  # noqa: S608
+            [expression, *params, sample],
+        ).fetchall()
+        table = self._facet_table(conn)
+        found = [table[rowid] for (rowid,) in rows if rowid in table]
+        counts = {
+            "type": Counter(v[0] for v in found),
+            "department": Counter(v[1] for v in found if v[1]),
+            "year": Counter(v[2] for v in found if v[2]),
+            "topic": Counter(topic for v in found for topic in v[3]),
+        }
         facets = {}
         for name, values in counts.items():
-            ordered = sorted(values.items(), key=lambda kv: (-kv[1], str(kv[0])))
+            scaled = {k: round(n * scale) if approximate else n for k, n in values.items()}
             if name == "year":
-                ordered = sorted(values.items(), key=lambda kv: -kv[0])
+                ordered = sorted(scaled.items(), key=lambda kv: -kv[0])
+            else:
+                ordered = sorted(scaled.items(), key=lambda kv: (-kv[1], str(kv[0])))
             facets[name] = ordered[:20]
-        return facets, total
+        return facets, approximate
 
     def suggest(self, prefix, limit=8):
         from ..analysis import fold

@@ -1,0 +1,343 @@
+"""The Elasticsearch engine (8.x), used when settings.ELASTICSEARCH_URL is set.
+
+Documents carry the same pre-segmented token fields as the embedded engine and are
+indexed with the whitespace analyzer, so both engines match the same words. The
+live index is versioned (<prefix>_vN) behind the <prefix> alias; a rebuild fills
+a new version and swaps the alias in one atomic call, so searches never stop.
+"""
+
+import re
+from datetime import date
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
+from elasticsearch_dsl import A, Q, Search
+
+from ..ranking import Candidate
+from .base import EngineUnavailable, Retrieval, SearchEngine
+
+FIELD_BOOSTS = ["title_tokens^10", "keyword_tokens^5", "body_tokens^1"]
+SOURCE_FIELDS = [
+    "doc_id",
+    "type",
+    "title",
+    "url",
+    "department",
+    "date",
+    "text",
+    "title_norm",
+    "keywords_norm",
+    "body_norm",
+    "pinyin",
+]
+TEXT = {"type": "text", "analyzer": "whitespace"}
+MAPPINGS = {
+    # Only what is searched, filtered or aggregated is indexed; the rest rides in _source.
+    "dynamic": False,
+    "properties": {
+        "doc_id": {"type": "keyword"},
+        "type": {"type": "keyword"},
+        "department": {"type": "keyword"},
+        "topics": {"type": "keyword"},
+        "year": {"type": "integer"},
+        "date": {"type": "date"},
+        "title_tokens": TEXT,
+        "keyword_tokens": TEXT,
+        "body_tokens": TEXT,
+        "grams": TEXT,
+        "pinyin": TEXT,
+        "suggest": {"type": "completion", "analyzer": "keyword", "max_input_length": 50},
+    },
+}
+SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def _guard(func):
+    """Any transport or API failure becomes EngineUnavailable, which callers know how to handle."""
+
+    def wrapper(self, *args, **kwargs):
+        try:
+            return func(self, *args, **kwargs)
+        except (TransportError, ApiError) as exc:
+            raise EngineUnavailable(f"elasticsearch: {exc}") from exc
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+class ElasticsearchEngine(SearchEngine):
+    name = "elasticsearch"
+
+    def __init__(self, url, index_prefix="portal", timeout=10):
+        self.url = url
+        self.alias = index_prefix
+        self.client = Elasticsearch(
+            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+        )
+        self._ready = False
+
+    # --- index management --------------------------------------------------------------------
+    def _versions(self):
+        try:
+            indices = self.client.indices.get(index=f"{self.alias}_v*", expand_wildcards="open")
+        except NotFoundError:
+            return {}
+        found = {}
+        for name in indices:
+            match = re.fullmatch(re.escape(self.alias) + r"_v(\d+)", name)
+            if match:
+                found[int(match.group(1))] = name
+        return found
+
+    def _create_index(self, name):
+        self.client.indices.create(index=name, mappings=MAPPINGS, settings=SETTINGS)
+
+    def _ensure_index(self):
+        if self._ready:
+            return
+        if not self.client.indices.exists_alias(name=self.alias):
+            versions = self._versions()
+            name = versions[max(versions)] if versions else f"{self.alias}_v1"
+            if not versions:
+                self._create_index(name)
+            self.client.indices.put_alias(index=name, name=self.alias)
+        self._ready = True
+
+    def index_names(self):
+        return sorted(self._versions().values())
+
+    @_guard
+    def drop(self):
+        """Delete every version of this index (tests and throwaway indexes)."""
+        for name in self._versions().values():
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        self._ready = False
+
+    # --- writing -----------------------------------------------------------------------------
+    @staticmethod
+    def _source(doc, fields):
+        return {
+            "doc_id": doc.doc_id,
+            "type": doc.type,
+            "title": doc.title,
+            "url": doc.url,
+            "department": doc.department or "",
+            "topics": list(dict.fromkeys(doc.topics)),
+            "date": doc.date.isoformat() if doc.date else None,
+            "year": doc.year,
+            "text": doc.text,
+            "title_norm": fields["title_norm"],
+            "keywords_norm": fields["keywords_norm"],
+            "body_norm": fields["body_norm"] if fields["body_norm"] != doc.text else None,
+            "title_tokens": fields["title_tokens"],
+            "keyword_tokens": fields["keyword_tokens"],
+            "body_tokens": fields["body_tokens"],
+            "grams": fields["grams"],
+            "pinyin": fields["pinyin"],
+            "suggest": [
+                {"input": key[:50], "weight": max(1, 100 - len(doc.title))}
+                for key in fields["suggest"]
+                if key
+            ],
+        }
+
+    def _actions(self, analysed, index):
+        for doc, fields in analysed:
+            yield {
+                "_op_type": "index",
+                "_index": index,
+                "_id": doc.doc_id,
+                "_source": self._source(doc, fields),
+            }
+
+    @_guard
+    def store(self, analysed):
+        self._ensure_index()
+        helpers.bulk(
+            self.client, self._actions(analysed, self.alias), refresh=True, raise_on_error=True
+        )
+
+    @_guard
+    def delete_documents(self, doc_ids):
+        self._ensure_index()
+        actions = [
+            {"_op_type": "delete", "_index": self.alias, "_id": doc_id} for doc_id in doc_ids
+        ]
+        helpers.bulk(
+            self.client, actions, refresh=True, raise_on_error=False, raise_on_exception=True
+        )
+
+    @_guard
+    def clear(self):
+        self._ensure_index()
+        self.client.delete_by_query(
+            index=self.alias, query={"match_all": {}}, refresh=True, conflicts="proceed"
+        )
+
+    @_guard
+    def rebuild(self, docs, progress=None, chunk_size=500):
+        """Fill a new index version, then move the alias to it atomically and drop the old ones."""
+        from ..analysis.fields import analyse, learn_vocabulary
+
+        old = self._versions()
+        name = f"{self.alias}_v{max(old, default=0) + 1}"
+        self._create_index(name)
+        self.client.indices.put_settings(index=name, settings={"refresh_interval": "-1"})
+
+        def analysed():
+            for doc in docs:
+                learn_vocabulary([doc])
+                yield doc, analyse(doc)
+
+        count = 0
+        try:
+            for ok, _item in helpers.streaming_bulk(
+                self.client,
+                self._actions(analysed(), name),
+                chunk_size=chunk_size,
+                raise_on_error=True,
+            ):
+                count += ok
+                if progress:
+                    progress(1)
+            self.client.indices.put_settings(index=name, settings={"refresh_interval": "1s"})
+            self.client.indices.refresh(index=name)
+        except BaseException:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+            raise
+        current = []
+        if self.client.indices.exists_alias(name=self.alias):
+            current = list(self.client.indices.get_alias(name=self.alias))
+        elif self.client.indices.exists(index=self.alias):
+            # A plain index squatting on the alias name (never expected) would block the swap.
+            self.client.indices.delete(index=self.alias)
+        actions = [{"add": {"index": name, "alias": self.alias}}]
+        actions += [{"remove": {"index": index, "alias": self.alias}} for index in current]
+        self.client.indices.update_aliases(actions=actions)
+        for old_name in old.values():
+            self.client.indices.delete(index=old_name, ignore_unavailable=True)
+        self._ready = True
+        return count
+
+    # --- reading -----------------------------------------------------------------------------
+    def _query(self, parsed):
+        alternatives = parsed.all_alternatives()
+        should = []
+        words = [alt for alt in alternatives if alt.strip()]
+        if words:
+            should.append(
+                Q("multi_match", query=" ".join(words), fields=FIELD_BOOSTS, type="most_fields")
+            )
+        for alt in alternatives:
+            if alt.isascii():
+                continue
+            compact = alt.replace(" ", "")
+            grams = (
+                compact
+                if len(compact) == 1
+                else " ".join(compact[i : i + 2] for i in range(len(compact) - 1))
+            )
+            should.append(Q("match_phrase", grams={"query": grams, "boost": 4}))
+        for term in parsed.ascii_terms():
+            should.append(Q("term", pinyin={"value": term, "boost": 6}))
+            should.append(Q("prefix", pinyin={"value": term, "boost": 3}))
+        return Q("bool", should=should, minimum_should_match=1)
+
+    def _filters(self, filters):
+        clauses = []
+        for key, value in filters.items():
+            field = "topics" if key == "topic" else key
+            clauses.append(Q("term", **{field: int(value) if key == "year" else value}))
+        return clauses
+
+    @_guard
+    def retrieve(self, parsed, filters, limit):
+        self._ensure_index()
+        search = Search(using=self.client, index=self.alias).query(self._query(parsed))
+        for clause in self._filters(filters):
+            search = search.filter(clause)
+        search = search.source(SOURCE_FIELDS).extra(size=limit, track_total_hits=True)
+        search.aggs.bucket("type", A("terms", field="type", size=20))
+        search.aggs.bucket("department", A("terms", field="department", size=20))
+        search.aggs.bucket("topic", A("terms", field="topics", size=20))
+        search.aggs.bucket("year", A("terms", field="year", size=20))
+        response = search.execute()
+        candidates = []
+        for hit in response.hits:
+            source = hit.to_dict()
+            body_norm = source.get("body_norm") or source.get("text") or ""
+            candidates.append(
+                Candidate(
+                    doc_id=source["doc_id"],
+                    engine_score=hit.meta.score or 0.0,
+                    title_norm=source.get("title_norm", ""),
+                    keywords_norm=source.get("keywords_norm", ""),
+                    body_norm=body_norm,
+                    pinyin=set((source.get("pinyin") or "").split()),
+                    date=date.fromisoformat(source["date"]) if source.get("date") else None,
+                    data={
+                        "title": source.get("title", ""),
+                        "url": source.get("url", ""),
+                        "type": source.get("type", ""),
+                        "department": source.get("department", ""),
+                        "text": source.get("text", ""),
+                        "body_norm": body_norm,
+                    },
+                )
+            )
+        facets = {}
+        for name in ("type", "department", "topic", "year"):
+            buckets = [
+                (b.key, b.doc_count)
+                for b in getattr(response.aggregations, name).buckets
+                if b.key != ""
+            ]
+            if name == "year":
+                buckets.sort(key=lambda kv: -kv[0])
+            else:
+                buckets.sort(key=lambda kv: (-kv[1], str(kv[0])))
+            facets[name] = buckets
+        return Retrieval(candidates, response.hits.total.value, facets)
+
+    @_guard
+    def suggest(self, prefix, limit=8):
+        from ..analysis import fold
+
+        key = "".join(fold(prefix).split())
+        if not key:
+            return []
+        self._ensure_index()
+        response = self.client.search(
+            index=self.alias,
+            source=["title", "url"],
+            suggest={
+                "titles": {
+                    "prefix": key,
+                    "completion": {"field": "suggest", "size": limit * 3, "skip_duplicates": True},
+                }
+            },
+        )
+        seen = {}
+        for option in response["suggest"]["titles"][0]["options"]:
+            source = option["_source"]
+            seen.setdefault(option["_id"], {"title": source["title"], "url": source["url"]})
+        items = sorted(seen.values(), key=lambda item: (len(item["title"]), item["title"]))
+        return items[:limit]
+
+    def health(self):
+        try:
+            status = self.client.cluster.health(timeout="2s")["status"]
+        except (TransportError, ApiError):
+            return False
+        return status in ("green", "yellow")
+
+    @_guard
+    def count(self):
+        self._ensure_index()
+        return self.client.count(index=self.alias)["count"]
+
+    @_guard
+    def doc_ids(self):
+        self._ensure_index()
+        return {hit["_id"] for hit in helpers.scan(self.client, index=self.alias, source=False)}

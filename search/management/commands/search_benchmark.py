@@ -1,0 +1,66 @@
+"""Benchmark indexing throughput and query latency of both engines on synthetic guides."""
+
+import uuid
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from search.analysis.fields import learn_vocabulary
+from search.benchmark import indexing_rate, jieba_ceiling, query_latency, synthetic_guides
+
+
+class Command(BaseCommand):
+    help = "Index synthetic guides into both engines; report docs/s against jieba's own rate, and query p50/p95."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", nargs="+", type=int, default=[10_000, 100_000])
+        parser.add_argument(
+            "--runs", type=int, default=5, help="query runs; the median run is reported"
+        )
+        parser.add_argument(
+            "--engines", nargs="+", choices=["embedded", "elasticsearch"], default=None
+        )
+
+    def handle(self, *args, **options):
+        engines = options["engines"] or (
+            ["embedded", "elasticsearch"] if settings.ELASTICSEARCH_URL else ["embedded"]
+        )
+        rows = []
+        with TemporaryDirectory(prefix="search-bench-") as tmp:
+            for size in options["sizes"]:
+                docs = synthetic_guides(size)
+                learn_vocabulary(docs[:2000])
+                ceiling = jieba_ceiling(docs)
+                self.stdout.write(f"{size} docs: jieba search mode {ceiling:,.0f} docs/s")
+                for name in engines:
+                    engine = self._engine(name, Path(tmp), size)
+                    rate = indexing_rate(engine, docs)
+                    p50, p95 = query_latency(engine, runs=options["runs"])
+                    rows.append((size, name, rate, rate / ceiling, p50, p95, ceiling))
+                    self.stdout.write(
+                        f"  {name}: {rate:,.0f} docs/s ({rate / ceiling:.0%} of jieba), "
+                        f"query p50 {p50:.1f} ms, p95 {p95:.1f} ms"
+                    )
+                    if name == "elasticsearch":
+                        engine.drop()
+        self.stdout.write("")
+        self.stdout.write(
+            "| docs | engine | index docs/s | jieba docs/s | ratio | query p50 ms | query p95 ms |"
+        )
+        self.stdout.write("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+        for size, name, rate, ratio, p50, p95, ceiling in rows:
+            self.stdout.write(
+                f"| {size:,} | {name} | {rate:,.0f} | {ceiling:,.0f} | {ratio:.0%} | {p50:.1f} | {p95:.1f} |"
+            )
+
+    def _engine(self, name, tmp, size):
+        if name == "embedded":
+            from search.backends.embedded import EmbeddedEngine
+
+            return EmbeddedEngine(tmp / f"bench-{size}.sqlite3")
+        from search.backends.elasticsearch import ElasticsearchEngine
+
+        prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}_bench_{uuid.uuid4().hex[:8]}"
+        return ElasticsearchEngine(settings.ELASTICSEARCH_URL, index_prefix=prefix, timeout=120)
