@@ -158,7 +158,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 # Wagtail's database backend; on PostgreSQL its index writes queue on an advisory lock
 # so that concurrent publishes cannot deadlock (portal/admin_search_backend.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.admin_search_backend"}}
+# search.wagtail_backend wraps portal.admin_search_backend and segments Chinese with jieba,
+# so the admin's page search finds 户口 in 户口迁移办事指南 (run update_index after switching).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 
 # Search engines of the portal's own public index (search/ app).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
