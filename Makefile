@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo serve postgres browsers loadtest
+.PHONY: install run test lint format demo serve postgres browsers loadtest elasticsearch
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ postgres:
 
 browsers:
 	bash .ci/services/chromium.sh start
+
+# A local single-node Elasticsearch 8.19 for the search engine and its tests;
+# then: export ELASTICSEARCH_URL=http://127.0.0.1:9200
+elasticsearch:
+	bash .ci/services/elasticsearch.sh start
 
 # Requests/s and p95 with wrk against gunicorn on 127.0.0.1 (figures in README).
 loadtest: install

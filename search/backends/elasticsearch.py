@@ -192,10 +192,14 @@ class ElasticsearchEngine(SearchEngine):
 
         count = 0
         try:
-            for ok, _item in helpers.streaming_bulk(
+            # Analysis runs in this thread while pool threads send earlier chunks, so jieba
+            # and Elasticsearch work at the same time.
+            for ok, _item in helpers.parallel_bulk(
                 self.client,
                 self._actions(analysed(), name),
+                thread_count=2,
                 chunk_size=chunk_size,
+                queue_size=4,
                 raise_on_error=True,
             ):
                 count += ok
