@@ -191,3 +191,51 @@ def test_care_mode_gives_navigation_and_buttons_touch_targets_at_least_44px_tall
             box = target.bounding_box()
             label = target.inner_text().strip()[:20]
             assert box["height"] >= 44, f"{name}: {label!r} is {box['height']:.0f}px tall"
+
+
+def test_pages_around_the_main_ones_have_no_serious_accessibility_violations(
+    public_site, new_context, axe_script_path
+):
+    """The printable notice, announcements, a pre-disclosure, results and a refused form."""
+    page = new_context(bypass_csp=True).new_page()
+    problems = []
+    for path in (
+        public_site.pension.url + "notice/",
+        "/announcements/",
+        public_site.announcement.url,
+        public_site.predisclosure.url,
+        "/complaints/results/",
+        "/search/?q=没有这样的事项zzqq",
+    ):
+        page.goto(path)
+        problems += describe(path, path, axe_violations(page, axe_script_path))
+    page.goto("/complaints/new/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="提交投诉").click()
+    problems += describe("complaint form with errors", "", axe_violations(page, axe_script_path))
+    assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
+
+
+def test_intranet_pages_staff_use_on_phones_have_no_serious_accessibility_violations(
+    public_site, new_context, axe_script_path
+):
+    from intranet import roles
+    from tests.e2e.site_data import PASSWORD, make_user
+
+    make_user("head", roles.GROUP_NAMES[roles.HEAD], first_name="郑建国")
+    page = new_context(PHONE, bypass_csp=True).new_page()
+    page.goto("/intranet/login/")
+    problems = describe("login", "/intranet/login/", axe_violations(page, axe_script_path))
+    page.get_by_label("用户名").fill("head")
+    page.get_by_label("密码").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="登录").click()
+    for path in (
+        "/intranet/",
+        "/intranet/study/",
+        "/intranet/study/signin/",
+        "/intranet/complaints/",
+    ):
+        page.goto(path)
+        problems += describe(path, path, axe_violations(page, axe_script_path))
+    assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
