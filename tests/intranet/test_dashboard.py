@@ -140,3 +140,12 @@ def test_the_month_filter_lists_answered_on_time(clients, users, complaint):
 def test_a_page_number_out_of_range_shows_the_last_page(clients, complaint):
     assert clients["head"].get("/intranet/complaints/?page=999").status_code == 200
     assert clients["head"].get("/intranet/complaints/?page=abc").status_code == 200
+
+
+def test_mine_filter_lists_only_my_cases(clients, users, complaint):
+    other = Complaint(channel="online", content="另一件投诉")
+    complaint_workflow.receive(other, [])
+    html = clients["head"].get("/intranet/complaints/?mine=1").content.decode()
+    assert complaint.code not in html and other.code not in html
+    html = clients["staff"].get("/intranet/complaints/?mine=1").content.decode()
+    assert complaint.code in html
