@@ -22,7 +22,7 @@ def test_unread_items_are_marked_until_opened(clients, users, disclosure):
     clients["staff"].get(url("disclosure_detail", disclosure.pk))
     assert DisclosureRead.objects.filter(disclosure=disclosure, user=users["staff"]).count() == 1
     html = clients["staff"].get(url("disclosure_list")).content.decode()
-    assert 'tag-unread' not in html
+    assert "tag-unread" not in html
 
 
 def test_opening_twice_keeps_one_receipt(clients, disclosure):
@@ -35,7 +35,11 @@ def test_the_head_sees_who_has_and_has_not_read(clients, users, disclosure):
     clients["staff"].get(url("disclosure_detail", disclosure.pk))
     html = clients["head"].get(url("disclosure_reads", disclosure.pk)).content.decode()
     assert "已读 1 人" in html
-    unread = clients["head"].get(url("disclosure_reads", disclosure.pk) + "?show=unread").content.decode()
+    unread = (
+        clients["head"]
+        .get(url("disclosure_reads", disclosure.pk) + "?show=unread")
+        .content.decode()
+    )
     assert "李强" in unread and "王芳" not in unread
 
 
@@ -49,7 +53,10 @@ def test_an_item_for_chosen_groups_is_hidden_from_others(clients, users):
 
 def test_a_future_item_is_not_visible_yet(clients):
     item = Disclosure.objects.create(
-        title="明年值班安排", category="other", body="……", publish_at=timezone.now() + dt.timedelta(days=3)
+        title="明年值班安排",
+        category="other",
+        body="……",
+        publish_at=timezone.now() + dt.timedelta(days=3),
     )
     assert clients["staff"].get(url("disclosure_detail", item.pk)).status_code == 404
     assert "明年值班安排" not in clients["staff"].get(url("disclosure_list")).content.decode()
@@ -72,7 +79,9 @@ def test_the_head_publishes_with_an_attachment(clients):
     item = Disclosure.objects.get()
     assert response.status_code == 302
     assert item.attachments.get().original_name == "通报.pdf"
-    download = clients["staff"].get(url("disclosure_attachment", item.pk, item.attachments.get().pk))
+    download = clients["staff"].get(
+        url("disclosure_attachment", item.pk, item.attachments.get().pk)
+    )
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
 
 
@@ -84,7 +93,9 @@ def test_a_wrong_attachment_publishes_nothing(clients):
             "category": "personnel",
             "body": "正文",
             "publish_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-            "attachments": [SimpleUploadedFile("通报.pdf", b"<html>not a pdf", content_type="application/pdf")],
+            "attachments": [
+                SimpleUploadedFile("通报.pdf", b"<html>not a pdf", content_type="application/pdf")
+            ],
         },
     )
     assert "内容与扩展名不符" in response.content.decode()
@@ -93,7 +104,8 @@ def test_a_wrong_attachment_publishes_nothing(clients):
 
 def test_a_bad_publish_date_publishes_nothing(clients):
     response = clients["head"].post(
-        url("disclosure_new"), {"title": "x", "category": "other", "body": "y", "publish_at": "2026-13-45T25:00"}
+        url("disclosure_new"),
+        {"title": "x", "category": "other", "body": "y", "publish_at": "2026-13-45T25:00"},
     )
     assert response.status_code == 200
     assert not Disclosure.objects.exists()
