@@ -174,7 +174,7 @@ def test_care_mode_is_remembered_across_pages_and_visits_until_switched_off(
     assert "care-mode" not in (revisit.locator("body").get_attribute("class") or "")
 
 
-def test_care_mode_gives_navigation_and_buttons_touch_targets_at_least_44px_tall(
+def test_care_mode_gives_navigation_and_buttons_big_type_and_touch_targets_at_least_44px_tall(
     public_site, new_context
 ):
     page = new_context(PHONE).new_page()
@@ -191,6 +191,8 @@ def test_care_mode_gives_navigation_and_buttons_touch_targets_at_least_44px_tall
             box = target.bounding_box()
             label = target.inner_text().strip()[:20]
             assert box["height"] >= 44, f"{name}: {label!r} is {box['height']:.0f}px tall"
+            size = target.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+            assert size >= 18, f"{name}: {label!r} is set in {size}px type"
 
 
 def test_pages_around_the_main_ones_have_no_serious_accessibility_violations(
