@@ -16,15 +16,19 @@ from content.models import (
     AnnouncementIndexPage,
     ArticleIndexPage,
     CenterSettings,
+    CommitmentPage,
     CompletionAnnouncementPage,
     Department,
     DepartmentSectionPage,
+    FeeDisclosurePage,
     GuideMaterial,
     GuideStep,
     HomePage,
     PreDisclosurePage,
     ServiceCatalogPage,
     ServiceGuidePage,
+    StaffMember,
+    StaffRosterPage,
     Window,
 )
 
@@ -179,6 +183,27 @@ def build_public_site():
                 comment_closes=today + datetime.timedelta(days=10),
             )
         )
+    )
+    site.commitments = publish(
+        home.add_child(
+            instance=CommitmentPage(
+                title="服务承诺",
+                slug="commitments",
+                commitments="<p>限时办结，超时由中心负责人督办。</p>",
+                breach_handling="<p>违反承诺的，按规定追究责任。</p>",
+            )
+        )
+    )
+    site.fees = publish(home.add_child(instance=FeeDisclosurePage(title="收费公示", slug="fees")))
+    site.roster = publish(
+        home.add_child(instance=StaffRosterPage(title="工作人员公示", slug="staff"))
+    )
+    StaffMember.objects.create(
+        name="张丽",
+        post="社保窗口A岗",
+        department=social,
+        window=window2,
+        duties="养老保险参保和待遇申领",
     )
     site.home = HomePage.objects.get(pk=home.pk)
     return site

@@ -29,6 +29,21 @@ def public_pages(site):
     ]
 
 
+def every_public_page(site):
+    """The main pages and every other kind of public page, for the care mode switch."""
+    return public_pages(site) + [
+        ("notice", site.pension.url + "notice/"),
+        ("announcements", "/announcements/"),
+        ("announcement", site.announcement.url),
+        ("disclosure", "/open/"),
+        ("pre-disclosure", site.predisclosure.url),
+        ("commitments", site.commitments.url),
+        ("fees", site.fees.url),
+        ("roster", site.roster.url),
+        ("complaint results", "/complaints/results/"),
+    ]
+
+
 def switch_care_mode(page, on=True):
     label = "关怀版" if on else "标准版"
     with page.expect_navigation():
@@ -141,7 +156,7 @@ def test_the_search_form_can_be_filled_and_sent_with_the_keyboard_alone(public_s
 def test_care_mode_can_be_switched_on_from_every_public_page_and_enlarges_the_type(
     public_site, new_context
 ):
-    for name, path in public_pages(public_site):
+    for name, path in every_public_page(public_site):
         page = new_context().new_page()  # a new visitor each time: the switch is on this page
         page.goto(path)
         standard = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
@@ -198,17 +213,12 @@ def test_care_mode_gives_navigation_and_buttons_big_type_and_touch_targets_at_le
 def test_pages_around_the_main_ones_have_no_serious_accessibility_violations(
     public_site, new_context, axe_script_path
 ):
-    """The printable notice, announcements, a pre-disclosure, results and a refused form."""
+    """Every other public page, a search without results and a refused form."""
     page = new_context(bypass_csp=True).new_page()
     problems = []
-    for path in (
-        public_site.pension.url + "notice/",
-        "/announcements/",
-        public_site.announcement.url,
-        public_site.predisclosure.url,
-        "/complaints/results/",
-        "/search/?q=没有这样的事项zzqq",
-    ):
+    main = {path for _name, path in public_pages(public_site)}
+    others = [path for _name, path in every_public_page(public_site) if path not in main]
+    for path in [*others, "/search/?q=没有这样的事项zzqq"]:
         page.goto(path)
         problems += describe(path, path, axe_violations(page, axe_script_path))
     page.goto("/complaints/new/")
