@@ -39,7 +39,7 @@ def session_under_way(live_server):
         plan=plan,
         date=now.date(),
         start_time=start.time().replace(microsecond=0),
-        end_time=datetime.time(23, 59),
+        end_time=datetime.time(23, 59, 59),
         topic="首问责任制和限时办结制度",
         kind=StudySession.Kind.BUSINESS,
         host=host,
