@@ -37,6 +37,12 @@ class SearchDocument:
     keywords: list = field(default_factory=list)  # code, window, audience: matched, not shown
     date: date | None = None
 
+    def __post_init__(self):
+        # The kind of item is searchable too: 办结公告, 收费公示, 工作人员 …
+        label = TYPE_LABELS.get(self.type)
+        if label and label not in self.keywords:
+            self.keywords = [*self.keywords, label]
+
     @property
     def year(self):
         return self.date.year if self.date else None

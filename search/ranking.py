@@ -17,6 +17,16 @@ FIELD_BODY = 0.4
 PINYIN_EXACT = 0.95
 PINYIN_PREFIX = 0.7
 BODY_BREADTH = 0.35
+# What a citizen most likely wants when several kinds of item match equally: the guide,
+# before the announcement that repeats its title or the clerk whose post mentions it.
+TYPE_PRIOR = {
+    "guide": 0.3,
+    "commitment": 0.1,
+    "fee": 0.1,
+    "article": 0.05,
+    "announcement": -0.1,
+    "staff": -0.1,
+}
 
 
 @dataclass
@@ -133,6 +143,7 @@ def score_candidates(parsed, candidates, today=None):
             + 0.3 * specificity
             + 0.3 * _frequency(matched, cand.body_norm)
             + recency
+            + TYPE_PRIOR.get(cand.data.get("type"), 0.0)
         )
         cand.matched = sorted(set(matched), key=len, reverse=True)
     candidates.sort(key=lambda c: (-round(c.score, 6), len(c.title_norm), c.doc_id))

@@ -82,7 +82,9 @@ def _chinese_backend_class(base):
 
         class ChineseSearchBackend(base):
             def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-                return super()._search(query_compiler_class, segment_query(query), model_or_queryset, **kwargs)
+                return super()._search(
+                    query_compiler_class, segment_query(query), model_or_queryset, **kwargs
+                )
 
         ChineseSearchBackend.__name__ = f"Chinese{base.__name__}"
         _classes[base] = ChineseSearchBackend

@@ -7,6 +7,8 @@ a new version and swaps the alias in one atomic call, so searches never stop.
 """
 
 import re
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from elastic_transport import TransportError
@@ -175,6 +177,9 @@ class ElasticsearchEngine(SearchEngine):
             index=self.alias, query={"match_all": {}}, refresh=True, conflicts="proceed"
         )
 
+    def _send(self, actions):
+        return helpers.bulk(self.client, actions, chunk_size=len(actions), raise_on_error=True)
+
     @_guard
     def rebuild(self, docs, progress=None, chunk_size=500):
         """Fill a new index version, then move the alias to it atomically and drop the old ones."""
@@ -192,19 +197,31 @@ class ElasticsearchEngine(SearchEngine):
 
         count = 0
         try:
-            # Analysis runs in this thread while pool threads send earlier chunks, so jieba
-            # and Elasticsearch work at the same time.
-            for ok, _item in helpers.parallel_bulk(
-                self.client,
-                self._actions(analysed(), name),
-                thread_count=2,
-                chunk_size=chunk_size,
-                queue_size=4,
-                raise_on_error=True,
-            ):
-                count += ok
-                if progress:
-                    progress(1)
+            # Documents are read and analysed in this thread (database connections are per
+            # thread); a small pool sends finished chunks meanwhile, so jieba and
+            # Elasticsearch work at the same time.
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                in_flight = deque()
+
+                def collect():
+                    nonlocal count
+                    sent, _errors = in_flight.popleft().result()
+                    count += sent
+                    if progress:
+                        progress(sent)
+
+                chunk = []
+                for action in self._actions(analysed(), name):
+                    chunk.append(action)
+                    if len(chunk) >= chunk_size:
+                        in_flight.append(pool.submit(self._send, chunk))
+                        chunk = []
+                        while len(in_flight) > 2:
+                            collect()
+                if chunk:
+                    in_flight.append(pool.submit(self._send, chunk))
+                while in_flight:
+                    collect()
             self.client.indices.put_settings(index=name, settings={"refresh_interval": "1s"})
             self.client.indices.refresh(index=name)
         except BaseException:

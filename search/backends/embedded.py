@@ -459,7 +459,9 @@ class EmbeddedEngine(SearchEngine):
             self._conn()
             .execute(
                 "SELECT d.title, d.url, min(s.key) FROM suggest s JOIN docs d ON d.id = s.doc"
-                " WHERE s.key >= ? AND s.key < ? GROUP BY d.id ORDER BY length(d.title), d.title LIMIT ?",
+                " WHERE s.key >= ? AND s.key < ? GROUP BY d.id"
+                " ORDER BY CASE d.type WHEN 'guide' THEN 0 WHEN 'staff' THEN 2"
+                " WHEN 'announcement' THEN 3 ELSE 1 END, length(d.title), d.title LIMIT ?",
                 (key, key + "\U0010ffff", limit),
             )
             .fetchall()
