@@ -5,6 +5,8 @@ indexes them once the transaction commits.
 """
 
 import datetime
+import struct
+import zlib
 from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
@@ -220,3 +222,20 @@ def make_user(username, *groups, first_name="", last_name="", **extra):
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
+
+
+def tiny_png():
+    """A real 2x2 PNG, so the upload passes the content check as a photo would."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.e2e.site_data import PENSION_MATERIALS, PENSION_TITLE
+from tests.e2e.site_data import PENSION_MATERIALS, PENSION_TITLE, tiny_png
 
 pytestmark = [
     pytest.mark.browser,
@@ -45,25 +45,6 @@ def test_citizen_on_a_phone_finds_the_pension_guide_and_prints_its_notice(
     data = pdf_path.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(data) > 10_000
-
-
-def tiny_png():
-    """A real 2x2 PNG, so the upload passes the content check as a photo would."""
-    import struct
-    import zlib
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def test_citizen_files_a_complaint_with_a_photo_and_follows_it_by_tracking_code(
