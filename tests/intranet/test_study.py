@@ -90,7 +90,7 @@ def test_codes_differ_between_sessions(users):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_sign_ins_of_one_person_store_one_row(users):
     session = session_around_now(users["head"], started_minutes_ago=5)
     results = []
