@@ -38,6 +38,41 @@ PHONE = {
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 
+_serialized_db = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Keep the migrated data that serialized_rollback restores before every browser test.
+
+    Django keeps it on the connection object, which lives in a context variable; once
+    Playwright's event loop has run, the main thread is in another context and gets a
+    fresh connection object without it (when database tests ran before the first browser
+    test), so each later test would start from an empty database.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            _serialized_db.setdefault(alias, contents)
+        elif alias in _serialized_db:
+            connection._test_serialized_contents = _serialized_db[alias]
+
+
+@pytest.fixture(autouse=True)
+def _serialized_db_after_playwright(browser):
+    """The same, right after Playwright started: the flush after this test must see the data
+    to restore, or it re-runs post_migrate and the next restore collides with its rows."""
+    from django.db import connections
+
+    for alias, contents in _serialized_db.items():
+        connection = connections[alias]
+        if getattr(connection, "_test_serialized_contents", None) is None:
+            connection._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
 def playwright_driver():
     from playwright.sync_api import sync_playwright
