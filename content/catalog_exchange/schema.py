@@ -229,11 +229,27 @@ class _Checker:
         return entries
 
 
+def _without_nul(value):
+    """The value with NUL characters removed from every string: PostgreSQL text cannot hold them."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_nul(key): _without_nul(item) for key, item in value.items()}
+    return value
+
+
 def validate_record(raw, position):
     """Check one record of the file and return a ParsedRecord (data is None if it is bad)."""
     if not isinstance(raw, dict):
         return ParsedRecord(position, "", None, errors=["记录应为 JSON 对象"])
+    cleaned = _without_nul(raw)
+    had_nul = cleaned != raw
+    raw = cleaned
     check = _Checker(raw)
+    if had_nul:
+        check.warnings.append("文本中的空字符（NUL）已删除")
     code = check.text("code", required=True, max_length=MAX_LENGTHS["code"])
     data = {
         "code": code,
