@@ -46,5 +46,6 @@ def search_api(request):
             },
             "engine": results.engine,
             "incomplete": results.incomplete,
+            "approximate": results.approximate,
         }
     )

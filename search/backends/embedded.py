@@ -20,6 +20,8 @@ SCHEMA_VERSION = 4
 # A tier with more matches than this is not ranked by BM25 (that would read every match);
 # its first rows go to the shared ranking instead.
 RANK_LIMIT = 1500
+# Matches are counted up to this many; a larger result reports this number, approximate.
+TOTAL_CAP = 10_000
 # Facets of a result larger than this are counted on this many matches and scaled.
 FACET_SAMPLE = 2000
 # bm25() weights, in the column order of the fts table below.
@@ -317,12 +319,11 @@ class EmbeddedEngine(SearchEngine):
                 params.append(value)
         return "".join(" AND " + c for c in clauses), params
 
-    def _count(self, conn, expression, where, params):
-        sql = "SELECT count(*) FROM fts"
-        if where:
-            sql += " JOIN docs d ON d.id = fts.rowid"
-        sql += " WHERE fts MATCH ?" + where
-        return conn.execute(sql, [expression, *params]).fetchone()[0]
+    def _count(self, conn, expression, where, params, cap):
+        """Matches, counted only up to cap (cap + 1 means "more than cap"): the count stops early."""
+        join = " JOIN docs d ON d.id = fts.rowid" if where else ""
+        sql = f"SELECT count(*) FROM (SELECT fts.rowid FROM fts{join} WHERE fts MATCH ?{where} LIMIT ?)"  # noqa: S608
+        return conn.execute(sql, [expression, *params, cap + 1]).fetchone()[0]
 
     def _tier_rows(self, conn, expression, where, params, limit, ranked):
         """Row ids of one tier: by BM25 when the tier is small enough to rank, else as stored."""
@@ -349,7 +350,7 @@ class EmbeddedEngine(SearchEngine):
             for level, expression in enumerate(tiers):
                 if len(scores) >= limit:
                     break
-                size = self._count(conn, expression, where, params)
+                size = self._count(conn, expression, where, params, RANK_LIMIT)
                 if not size:
                     continue
                 rows = self._tier_rows(
@@ -359,8 +360,11 @@ class EmbeddedEngine(SearchEngine):
                 bonus = len(tiers) - level  # a more precise tier outranks a looser one
                 for rowid, score in rows:
                     scores.setdefault(rowid, bonus + score / top)
-            total = size if level == len(tiers) - 1 else self._count(conn, tiers[-1], where, params)
+            total = self._count(conn, tiers[-1], where, params, TOTAL_CAP)
+            capped = total > TOTAL_CAP
+            total = min(total, TOTAL_CAP)
             facets, approximate = self._facets(conn, tiers[-1], where, params, total)
+            approximate = approximate or capped
             candidates = self._candidates(conn, scores)
         except sqlite3.OperationalError as exc:
             raise EngineUnavailable(str(exc)) from exc
