@@ -140,7 +140,7 @@ def test_every_focused_control_shows_a_visible_focus_indicator(public_site, page
 def test_the_search_form_can_be_filled_and_sent_with_the_keyboard_alone(public_site, page):
     page.goto("/")
     page.keyboard.press("Tab")  # the skip link
-    for _ in range(10):
+    for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('name')") == "q":
             break
