@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What `make test` runs: ruff, then the whole suite on SQLite, then again on PostgreSQL.
+# What `make test` runs: ruff (lint and format check), then the whole suite on SQLite, then again on PostgreSQL.
 #
 # With CI=true (or SERVICES=1) the real services are started first and the suites
 # that need them are mandatory: Elasticsearch (.ci/services/elasticsearch.sh),
@@ -67,6 +67,7 @@ run_pytest() {
 
 SECONDS=0
 "$RUFF" check . || exit 1
+"$RUFF" format --check . || exit 1
 
 PG_URL=""
 if want_services; then

@@ -67,7 +67,9 @@ class CompletionAnnouncementPage(Page):
     applicant = models.CharField(
         _("申请人"), max_length=100, help_text=_("公开时自动隐去姓名，仅显示姓氏，如：张*")
     )
-    result = models.CharField(_("办理结果"), max_length=20, choices=RESULT_CHOICES, default="completed")
+    result = models.CharField(
+        _("办理结果"), max_length=20, choices=RESULT_CHOICES, default="completed"
+    )
     result_note = models.CharField(_("结果说明"), max_length=500, blank=True)
     completed_on = models.DateField(_("办结日期"))
     department = models.ForeignKey(
@@ -87,7 +89,10 @@ class CompletionAnnouncementPage(Page):
         FieldPanel("result_note"),
         FieldPanel("department"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("matter"), index.FilterField("completed_on")]
+    search_fields = Page.search_fields + [
+        index.SearchField("matter"),
+        index.FilterField("completed_on"),
+    ]
     parent_page_types = ["content.DepartmentSectionPage"]
     subpage_types: list = []
 

@@ -137,7 +137,10 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     for_individuals = models.BooleanField(_("服务对象：个人"), default=True)
     for_organisations = models.BooleanField(_("服务对象：法人"), default=False)
     topics = ClusterTaggableManager(
-        through=GuideTopic, blank=True, verbose_name=_("主题分类"), help_text=_("如：社会保险、户籍办理")
+        through=GuideTopic,
+        blank=True,
+        verbose_name=_("主题分类"),
+        help_text=_("如：社会保险、户籍办理"),
     )
     basis = models.TextField(_("设定依据"), blank=True)
     conditions = models.TextField(_("受理条件"), blank=True)
@@ -226,7 +229,11 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     @property
     def days_label(self):
         """承诺时限 as a citizen reads it: 即办 or N 个工作日."""
-        return _("即办") if self.is_immediate else _("%(days)s 个工作日") % {"days": self.promised_days}
+        return (
+            _("即办")
+            if self.is_immediate
+            else _("%(days)s 个工作日") % {"days": self.promised_days}
+        )
 
     @property
     def statutory_days_label(self):
@@ -265,8 +272,10 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         super().clean()
         if self.statutory_days is not None and self.promised_days > self.statutory_days:
             raise ValidationError(
-                {"promised_days": _("承诺办结时限不能长于法定办结时限（%(days)s 个工作日）。")
-                 % {"days": self.statutory_days}}
+                {
+                    "promised_days": _("承诺办结时限不能长于法定办结时限（%(days)s 个工作日）。")
+                    % {"days": self.statutory_days}
+                }
             )
         if self.fee_charged and not self.fee_basis.strip():
             raise ValidationError({"fee_basis": _("收费事项必须公开收费依据。")})

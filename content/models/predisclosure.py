@@ -120,13 +120,18 @@ class PreDisclosureComment(models.Model):
     ]
 
     page = models.ForeignKey(
-        PreDisclosurePage, verbose_name=_("预公开事项"), on_delete=models.CASCADE, related_name="comments"
+        PreDisclosurePage,
+        verbose_name=_("预公开事项"),
+        on_delete=models.CASCADE,
+        related_name="comments",
     )
     name = models.CharField(_("称呼"), max_length=50, blank=True)
     contact = models.CharField(_("联系方式（不公开）"), max_length=100, blank=True)
     body = models.TextField(_("意见内容"), max_length=5000)
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
-    status = models.CharField(_("状态"), max_length=10, choices=STATUS_CHOICES, default=STATUS_PENDING)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=STATUS_CHOICES, default=STATUS_PENDING
+    )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("审核人"),

@@ -72,7 +72,11 @@ class StaffMember(index.Indexed, models.Model):
         FieldPanel("is_active"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("post"), index.SearchField("duties")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("post"),
+        index.SearchField("duties"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -145,7 +149,9 @@ class StaffRosterPage(Page):
                     "photo",
                     queryset=get_image_model().objects.prefetch_renditions(self.PHOTO_FILTER),
                 ),
-                Prefetch("covers", queryset=active.order_by("sort_order", "name"), to_attr="covered"),
+                Prefetch(
+                    "covers", queryset=active.order_by("sort_order", "name"), to_attr="covered"
+                ),
             )
             .order_by(
                 F("window__sort_order").asc(nulls_last=True),
