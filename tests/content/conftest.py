@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from content.models import (
     AnnouncementIndexPage,
@@ -24,7 +24,6 @@ from content.models import (
     GuideFAQ,
     GuideMaterial,
     GuideStep,
-    HomePage,
     LeaderDuty,
     PreDisclosurePage,
     ServiceCatalogPage,
@@ -33,26 +32,14 @@ from content.models import (
     StaffRosterPage,
     Window,
 )
+from tests.site_tree import fresh_home
 
 APPLICANT_FULL_NAME = "王小明"
 APPLICANT_MASKED = "王**"
 
 
 def portal_home():
-    """The site's HomePage: the one a data migration made, or a new one the default Site serves."""
-    home = HomePage.objects.first()
-    root = Page.get_first_root_node()
-    if home is None:
-        home = root.add_child(instance=HomePage(title="首页", slug="portal-home", welcome="欢迎"))
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
-    for child in home.get_children():
-        child.delete()
-    return HomePage.objects.get(pk=home.pk)
+    return fresh_home(slug="portal-home", welcome="欢迎")
 
 
 def add_guide(section, *, title, code, department, window=None, **fields):

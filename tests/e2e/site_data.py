@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from content.models import (
     AnnouncementIndexPage,
@@ -33,32 +33,15 @@ from content.models import (
     StaffRosterPage,
     Window,
 )
+from tests.site_tree import fresh_home, publish
 
 PASSWORD = "e2e-pass-2026"
 PENSION_TITLE = "城乡居民基本养老保险参保登记"
 PENSION_MATERIALS = ["居民身份证", "居民户口簿"]
 
 
-def publish(page):
-    page.save_revision().publish()
-    return page.specific_class.objects.get(pk=page.pk)
-
-
 def home_page():
-    """The HomePage made by migration 0002, served by the default site, with no children."""
-    home = HomePage.objects.first()
-    if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title="首页", slug="e2e-home"))
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
-    for child in home.get_children():
-        child.delete()
-    return HomePage.objects.get(pk=home.pk)
+    return fresh_home(slug="e2e-home")
 
 
 def center_settings():

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from content.models import (
     AnnouncementIndexPage,
@@ -28,7 +28,6 @@ from content.models import (
     GuideFAQ,
     GuideMaterial,
     GuideStep,
-    HomePage,
     PreDisclosurePage,
     ServiceCatalogPage,
     ServiceGuidePage,
@@ -38,6 +37,7 @@ from content.models import (
 )
 from search import backends
 from search.analysis.synonyms import bump_version
+from tests.site_tree import fresh_home, publish
 
 SESSION_PREFIX = f"test_search_{os.getpid()}_{uuid.uuid4().hex[:6]}"
 _counter = itertools.count(1)
@@ -101,25 +101,8 @@ def engine(engine_name):
 # --- the site ---------------------------------------------------------------------------------
 
 
-def publish(page):
-    page.save_revision().publish()
-    return page.specific_class.objects.get(pk=page.pk)
-
-
 def home_page():
-    home = HomePage.objects.first()
-    root = Page.get_first_root_node()
-    if home is None:
-        home = root.add_child(instance=HomePage(title="首页", slug="search-home"))
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
-    for child in home.get_children():
-        child.delete()
-    return HomePage.objects.get(pk=home.pk)
+    return fresh_home(slug="search-home")
 
 
 def add_guide(
