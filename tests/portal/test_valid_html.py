@@ -132,7 +132,7 @@ def page_requests(tree):
     return requests
 
 
-def test_every_public_page_is_valid_html_in_both_themes(public_site, java, tmp_path, capsys):
+def test_every_public_page_is_valid_html_in_both_themes(java, public_site, tmp_path, capsys):
     rendered_types = {
         type(page) for page in Page.objects.live().public().specific() if page.depth >= 2
     }
