@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo serve postgres browsers loadtest elasticsearch
+.PHONY: install run test lint format demo serve postgres browsers java loadtest elasticsearch
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ postgres:
 
 browsers:
 	bash .ci/services/chromium.sh start
+
+# Java 17 (Debian's openjdk-17-jre-headless, apt-get if missing) for the Nu HTML checker and Elasticsearch.
+java:
+	bash .ci/services/java.sh start
 
 # A local single-node Elasticsearch 8.19 for the search engine and its tests;
 # then: export ELASTICSEARCH_URL=http://127.0.0.1:9200

@@ -2,7 +2,8 @@
 # What `make test` runs: ruff (lint and format check), then the whole suite on SQLite, then again on PostgreSQL.
 #
 # With CI=true (or SERVICES=1) the real services are started first and the suites
-# that need them are mandatory: Elasticsearch (.ci/services/elasticsearch.sh),
+# that need them are mandatory: Java for the Nu HTML checker (.ci/services/java.sh),
+# Elasticsearch (.ci/services/elasticsearch.sh),
 # PostgreSQL (.ci/services/postgres.sh) and Debian's Chromium with axe-core
 # (.ci/services/chromium.sh). Without them those suites skip (tests/conftest.py).
 # Services started here are stopped on exit. Extra pytest arguments: PYTEST_ARGS.
@@ -71,13 +72,16 @@ SECONDS=0
 
 PG_URL=""
 if want_services; then
+    # Java first: Elasticsearch and the Nu HTML checker (vnu.jar) both run on it.
+    start_service java
+    [[ -n "$SERVICE_OUT" ]] && export JAVA_EXECUTABLE="$SERVICE_OUT"
     start_service elasticsearch
     [[ -n "$SERVICE_OUT" ]] && export ELASTICSEARCH_URL="$SERVICE_OUT"
     start_service postgres
     PG_URL="$SERVICE_OUT"
     start_service chromium
     [[ -n "$SERVICE_OUT" ]] && export CHROMIUM_EXECUTABLE="$SERVICE_OUT"
-    log "services ready after ${SECONDS}s (elasticsearch=${ELASTICSEARCH_URL:-none} postgres=${PG_URL:+yes} chromium=${CHROMIUM_EXECUTABLE:-none})"
+    log "services ready after ${SECONDS}s (java=${JAVA_EXECUTABLE:-none} elasticsearch=${ELASTICSEARCH_URL:-none} postgres=${PG_URL:+yes} chromium=${CHROMIUM_EXECUTABLE:-none})"
 fi
 
 status=0

@@ -20,6 +20,9 @@ class PreDisclosureCommentForm(forms.ModelForm):
             "contact": _("联系方式（选填，不公开，仅供工作人员联系您）"),
             "body": _("意见内容"),
         }
+        # Django marks a field with errors aria-invalid and points its aria-describedby at
+        # this help and the errors, which includes/form_field.html writes with those ids.
+        help_texts = {"body": _("最多 5000 字。")}
         widgets = {"body": forms.Textarea(attrs={"rows": 8, "maxlength": BODY_MAX_LENGTH})}
         error_messages = {
             "body": {
@@ -29,15 +32,6 @@ class PreDisclosureCommentForm(forms.ModelForm):
             "name": {"max_length": _("称呼不能超过 %(limit_value)d 字。")},
             "contact": {"max_length": _("联系方式不能超过 %(limit_value)d 字。")},
         }
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce which field is wrong and read its message with it.
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{name}-errors"}
-                )
 
     def clean_body(self):
         body = self.cleaned_data["body"].strip()

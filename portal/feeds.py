@@ -3,7 +3,10 @@
 Applicants appear masked (张*), exactly as on the announcement pages.
 """
 
+import datetime
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -60,15 +63,22 @@ class CompletionAnnouncementRssFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return f"announcement-{item.pk}"
+        # A tag: URI (RFC 4151): stable when the page moves, and a valid Atom <id> (an IRI).
+        site = Site.find_for_request(self.request)
+        host = site.hostname if site else self.request.get_host().split(":")[0]
+        return f"tag:{host},2026:announcement-{item.pk}"
 
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        # Atom requires a date on every entry; a page imported without publishing through
+        # Wagtail has no first_published_at, but always has the day the case was completed.
+        if item.first_published_at:
+            return item.first_published_at
+        return timezone.make_aware(datetime.datetime.combine(item.completed_on, datetime.time()))
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return item.last_published_at or self.item_pubdate(item)
 
 
 class CompletionAnnouncementAtomFeed(CompletionAnnouncementRssFeed):

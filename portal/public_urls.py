@@ -24,6 +24,16 @@ urlpatterns += [
     ),
 ]
 
+# For search engines: every live public page, and what crawlers must leave alone.
+from wagtail.contrib.sitemaps.views import sitemap  # noqa: E402
+
+from portal.robots import robots_txt  # noqa: E402
+
+urlpatterns += [
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+]
+
 # Open data: the published service catalog in the exchange format.
 from portal import api_views  # noqa: E402
 

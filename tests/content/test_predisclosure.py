@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from content.models import PreDisclosureComment
@@ -72,8 +73,12 @@ def test_an_empty_comment_is_refused_in_chinese_and_nothing_stored(client, site_
     response = post_comment(client, site_tree.predisclosure, body="   ")
     assert response.status_code == 400
     html = response.content.decode()
-    assert "请填写意见内容。" in html
-    assert 'aria-invalid="true"' in html and 'id="body-errors"' in html
+    body = BeautifulSoup(html, "html.parser").find("textarea", attrs={"name": "body"})
+    assert body["aria-invalid"] == "true"
+    # What a screen reader reads with the field: its help and the error, both on the page.
+    described = [body.find_parent("form").find(id=i) for i in body["aria-describedby"].split()]
+    assert None not in described
+    assert "请填写意见内容。" in " ".join(e.get_text() for e in described)
     assert not PreDisclosureComment.objects.exists()
 
 

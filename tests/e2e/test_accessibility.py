@@ -6,6 +6,7 @@ Pages a citizen uses most are checked in the standard and the care mode (关怀�
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
 
@@ -151,6 +152,45 @@ def test_the_search_form_can_be_filled_and_sent_with_the_keyboard_alone(public_s
         page.keyboard.press("Enter")
     assert re.search(r"/search/\?q=", page.url)
     assert page.locator(".hit-title a", has_text=public_site.pension.title).count() == 1
+
+
+def test_search_suggestions_are_picked_with_the_arrow_keys_and_enter(public_site, page):
+    page.goto("/search/")
+    page.keyboard.press("Tab")  # the skip link
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('role')") == "combobox":
+            break
+    else:
+        pytest.fail("Tab never reached the search combobox")
+    box = page.locator("#search-q")
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    assert listbox.get_attribute("role") == "listbox"
+    assert box.get_attribute("aria-autocomplete") == "list"
+
+    page.keyboard.type("高龄")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    assert listbox.is_visible()
+    assert box.get_attribute("aria-activedescendant") is None
+
+    page.keyboard.press("ArrowDown")
+    active_id = box.get_attribute("aria-activedescendant")
+    option = page.locator(f"#{active_id}")
+    assert option.get_attribute("role") == "option"
+    assert option.get_attribute("aria-selected") == "true"
+    assert option.inner_text() == public_site.subsidy.title
+    assert page.evaluate("document.activeElement.id") == "search-q"  # focus stays in the box
+
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert box.get_attribute("aria-activedescendant") is None
+    assert listbox.is_hidden()
+
+    page.keyboard.press("ArrowDown")  # reopens the list on the first option
+    assert box.get_attribute("aria-activedescendant") == active_id
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(public_site.subsidy.url)
 
 
 def test_care_mode_can_be_switched_on_from_every_public_page_and_enlarges_the_type(

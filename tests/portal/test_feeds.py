@@ -1,6 +1,11 @@
 """RSS and Atom feeds of completion announcements, with applicants masked."""
 
+import datetime
+import re
+
+import feedparser
 import pytest
+from django.utils import timezone
 
 from tests.content.conftest import (
     APPLICANT_FULL_NAME,
@@ -48,3 +53,28 @@ def test_pages_advertise_both_feeds(client, site_tree, attribute):
     assert 'href="/announcements/feed/rss/"' in html
     assert '<link rel="alternate" type="application/atom+xml"' in html
     assert 'href="/announcements/feed/atom/"' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "version"),
+    [("/announcements/feed/rss/", "rss20"), ("/announcements/feed/atom/", "atom10")],
+)
+def test_feed_parses_cleanly_in_a_feed_reader_and_carries_the_announcements(
+    client, site_tree, url, version
+):
+    response = client.get(url)
+    feed = feedparser.parse(
+        response.content, response_headers={"content-type": response["Content-Type"]}
+    )
+    assert not feed.bozo, f"feedparser: {feed.get('bozo_exception')}"
+    assert feed.version == version
+    assert feed.feed.title == "示范镇便民服务中心办结公告"
+    assert feed.feed.link == "http://testserver" + site_tree.announcements.url
+    [entry] = feed.entries
+    assert entry.title == site_tree.announcement.public_title
+    assert entry.link == "http://testserver" + site_tree.announcement.url
+    assert APPLICANT_MASKED in entry.summary
+    assert re.match(r"^[a-z][a-z0-9+.-]*:", entry.id), "an entry id must be an absolute IRI"
+    # Imported without a publish date: dated the day the case was completed, local midnight.
+    completed = timezone.make_aware(datetime.datetime(2026, 10, 12))
+    assert entry.updated_parsed[:5] == completed.astimezone(datetime.UTC).timetuple()[:5]

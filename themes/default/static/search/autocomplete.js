@@ -1,6 +1,9 @@
-// As-you-type suggestions for the search box. The page works without it: the
-// form submits to /search/ as usual. Built with DOM nodes (textContent), never
-// innerHTML, so a title can never inject markup.
+// As-you-type suggestions for the search box, following the ARIA 1.2 combobox pattern
+// (an editable combobox with list autocomplete): focus stays in the input, ArrowDown and
+// ArrowUp move aria-activedescendant through the options, Enter opens the active one,
+// Escape closes the list (or clears the box when it is already closed). The page works
+// without it: the form submits to /search/ as usual. Built with DOM nodes
+// (textContent), never innerHTML, so a title can never inject markup.
 (function () {
   "use strict";
 
@@ -12,50 +15,66 @@
     var lastQuery = "";
     var active = -1;
 
-    function close() {
-      list.hidden = true;
-      list.textContent = "";
-      input.setAttribute("aria-expanded", "false");
-      active = -1;
+    function options() { return list.querySelectorAll("[role=option]"); }
+
+    function setActive(index) {
+      var items = options();
+      if (active >= 0 && items[active]) { items[active].setAttribute("aria-selected", "false"); }
+      active = index;
+      if (active >= 0 && items[active]) {
+        items[active].setAttribute("aria-selected", "true");
+        input.setAttribute("aria-activedescendant", items[active].id);
+        items[active].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function show(open) {
+      list.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) { setActive(-1); }
+    }
+
+    function go(option) {
+      if (option && option.getAttribute("data-url")) {
+        window.location.href = option.getAttribute("data-url");
+      }
     }
 
     function render(items) {
+      setActive(-1);
       list.textContent = "";
       items.forEach(function (item, index) {
-        var li = document.createElement("li");
-        li.setAttribute("role", "option");
-        li.id = "search-suggestion-" + index;
-        var a = document.createElement("a");
-        a.href = item.url;
-        a.textContent = item.title;
-        li.appendChild(a);
-        list.appendChild(li);
+        var option = document.createElement("li");
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.id = list.id + "-" + index;
+        option.setAttribute("data-url", item.url);
+        option.textContent = item.title;
+        list.appendChild(option);
       });
-      list.hidden = items.length === 0;
-      input.setAttribute("aria-expanded", items.length ? "true" : "false");
-      active = -1;
+      show(items.length > 0);
     }
 
     function fetchSuggestions() {
       var q = input.value.trim();
       if (q === lastQuery) { return; }
       lastQuery = q;
-      if (!q) { close(); return; }
+      if (!q) { render([]); return; }
       window.fetch(url + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
         .then(function (data) {
           if (input.value.trim() === q) { render(data.suggestions || []); }
         })
-        .catch(close);
+        .catch(function () { render([]); });
     }
 
     function move(step) {
-      var options = list.querySelectorAll("li");
-      if (!options.length) { return; }
-      if (active >= 0) { options[active].removeAttribute("aria-selected"); }
-      active = (active + step + options.length) % options.length;
-      options[active].setAttribute("aria-selected", "true");
-      input.setAttribute("aria-activedescendant", options[active].id);
+      var count = options().length;
+      if (!count) { return; }
+      if (list.hidden) { show(true); }
+      setActive(active < 0 ? (step > 0 ? 0 : count - 1) : (active + step + count) % count);
     }
 
     input.addEventListener("input", function () {
@@ -63,16 +82,23 @@
       timer = window.setTimeout(fetchSuggestions, 150);
     });
     input.addEventListener("keydown", function (event) {
-      if (list.hidden) { return; }
       if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
-      else if (event.key === "Escape") { close(); }
-      else if (event.key === "Enter" && active >= 0) {
+      else if (event.key === "Escape") {
+        if (!list.hidden) { event.preventDefault(); show(false); }
+        else if (input.value) { event.preventDefault(); input.value = ""; lastQuery = ""; render([]); }
+      }
+      else if (event.key === "Enter" && !list.hidden && active >= 0) {
         event.preventDefault();
-        window.location.href = list.querySelectorAll("li a")[active].href;
+        go(options()[active]);
       }
     });
-    input.addEventListener("blur", function () { window.setTimeout(close, 200); });
+    // mousedown rather than click: the input keeps focus, so blur does not close the list first.
+    list.addEventListener("mousedown", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (option) { event.preventDefault(); go(option); }
+    });
+    input.addEventListener("blur", function () { show(false); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {

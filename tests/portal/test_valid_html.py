@@ -1,0 +1,175 @@
+"""Every public page is valid HTML by the W3C Nu HTML checker, in the standard and the care theme.
+
+Pages are rendered with Django's test client from a real site tree (every live public page
+of it, whatever its type), with forms showing their errors, and checked in one vnu run.
+Errors fail the test; warnings are printed. Java is a service like the others: missing, the
+test skips locally and fails under CI=true.
+"""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, get_page_models
+
+from intranet import complaint_workflow, roles
+from intranet.models import Complaint
+from portal.context_processors import CARE_MODE_COOKIE
+from tests.conftest import service_missing
+from tests.content.conftest import build_center_settings, build_site_tree
+from tests.e2e.site_data import make_user
+from tests.nu_html_checker import check_files, java_executable
+
+pytestmark = pytest.mark.django_db
+
+# A document with known errors, checked in the same run: if vnu ever stops reporting
+# (wrong arguments, unreadable output), this test fails instead of passing silently.
+BROKEN_SENTINEL = (
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>x</title></head>'
+    '<body><form action=""><input aria-describedby="missing"></form></body></html>'
+)
+
+
+@pytest.fixture
+def java():
+    executable = java_executable()
+    if executable is None:
+        service_missing("Java is missing: run `bash .ci/services/java.sh start`")
+    return executable
+
+
+@pytest.fixture
+def public_site(db, settings, tmp_path):
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "search.sqlite3"
+    settings.ELASTICSEARCH_URL = ""
+    from search import backends
+
+    backends._embedded.cache_clear()
+    build_center_settings()
+    tree = build_site_tree()
+    call_command("search_rebuild", engine="embedded", verbosity=0, stdout=io.StringIO())
+    tree.published_complaint = published_complaint(tree)
+    yield tree
+    backends._embedded.cache_clear()
+
+
+def published_complaint(tree):
+    """A closed complaint whose summary the head approved, as the intranet would publish it."""
+    head = make_user("html-head", roles.GROUP_NAMES[roles.HEAD])
+    complaint = Complaint(
+        channel=Complaint.Channel.ONLINE,
+        content="三号窗口工作人员上班时间玩手机，让群众等了很久。",
+        target_window=tree.window3,
+        occurred_on=datetime.date(2026, 10, 9),
+    )
+    complaint_workflow.receive(complaint, [])
+    complaint.category = Complaint.Category.ATTITUDE
+    complaint.method = Complaint.Method.DIRECT
+    complaint.handler = head
+    complaint_workflow.triage(complaint, head, accepted=True)
+    complaint_workflow.close(complaint, head, Complaint.Outcome.CONFIRMED, "已批评教育当事人。")
+    complaint_workflow.request_publication(complaint, head, "窗口人员工作时间玩手机，已批评教育。")
+    complaint_workflow.approve_publication(complaint, head)
+    return complaint
+
+
+def page_requests(tree):
+    """(name, method, url, data, expected status) for every kind of public page and state."""
+    requests = []
+    for page in Page.objects.live().public().specific().order_by("path"):
+        if page.depth < 2 or not page.url:
+            continue
+        name = f"{type(page).__name__}-{page.pk}"
+        requests.append((name, "get", page.url, None, 200))
+        if isinstance(page, RoutablePageMixin):
+            # Every sub-route without parameters, e.g. a guide's 一次性告知单 (notice/).
+            for route in page.get_subpage_urls():
+                if route.name and not route.pattern.converters:
+                    sub = page.reverse_subpage(route.name).lstrip("/")
+                    if sub:
+                        requests.append((f"{name}-{route.name}", "get", page.url + sub, None, 200))
+    guide = tree.disability
+    requests += [
+        (
+            "catalog-filtered",
+            "get",
+            tree.catalog.url,
+            {"topic": "社会救助", "immediate": "on"},
+            200,
+        ),
+        ("catalog-no-match", "get", tree.catalog.url, {"department": "nowhere"}, 200),
+        ("announcements-filtered", "get", tree.announcements.url, {"month": "2026-10"}, 200),
+        ("articles-category", "get", tree.articles.url, {"category": "disclosure"}, 200),
+        ("predisclosure-errors", "post", tree.predisclosure.url, {"name": "x" * 300}, 400),
+        ("search-blank", "get", "/search/", None, 200),
+        ("search-results", "get", "/search/", {"q": "残疾人证"}, 200),
+        ("search-no-results", "get", "/search/", {"q": "qqqqzzzz"}, 200),
+        ("search-bad-page", "get", "/search/", {"q": "户口", "page": "abc"}, 400),
+        ("complaint-blank", "get", "/complaints/new/", None, 200),
+        (
+            "complaint-errors",
+            "post",
+            "/complaints/new/",
+            {"content": "太慢", "occurred_on": "2099-01-01", "complainant_phone": "abc"},
+            200,
+        ),
+        ("track-blank", "get", "/complaints/track/", None, 200),
+        ("track-empty-code", "get", "/complaints/track/", {"code": ""}, 200),
+        ("track-unknown-code", "get", "/complaints/track/", {"code": "TS-2026-ZZZZZZ"}, 200),
+        (
+            "track-found",
+            "get",
+            "/complaints/track/",
+            {"code": tree.published_complaint.code},
+            200,
+        ),
+        ("complaint-results", "get", "/complaints/results/", None, 200),
+        ("not-found", "get", guide.url + "no-such-page/", None, 404),
+    ]
+    return requests
+
+
+def test_every_public_page_is_valid_html_in_both_themes(java, public_site, tmp_path, capsys):
+    rendered_types = {
+        type(page) for page in Page.objects.live().public().specific() if page.depth >= 2
+    }
+    site_page_types = {model for model in get_page_models() if model._meta.app_label == "content"}
+    assert site_page_types <= rendered_types, (
+        "page types missing from the validated site tree (add one to build_site_tree): "
+        f"{sorted(m.__name__ for m in site_page_types - rendered_types)}"
+    )
+
+    pages_dir = tmp_path / "pages"
+    pages_dir.mkdir()
+    files = []
+    for theme in ("standard", "care"):
+        client = Client()
+        if theme == "care":
+            client.cookies[CARE_MODE_COOKIE] = "1"
+        for name, method, url, data, status in page_requests(public_site):
+            response = getattr(client, method)(url, data or {})
+            assert response.status_code == status, f"{theme} {name}: {url}"
+            html = response.content.decode()
+            assert ("care/care.css" in html) == (theme == "care"), f"{theme} {name}"
+            path = pages_dir / f"{theme}-{name}.html"
+            path.write_bytes(response.content)
+            files.append(path)
+    sentinel = pages_dir / "sentinel-broken.html"
+    sentinel.write_text(BROKEN_SENTINEL, encoding="utf-8")
+
+    messages = check_files([*files, sentinel], java)
+
+    assert any(m.kind == "error" for m in messages.pop(sentinel.name)), (
+        "vnu reported nothing on a broken document: the checker did not run"
+    )
+    errors = [m for found in messages.values() for m in found if m.kind == "error"]
+    warnings = [m for found in messages.values() for m in found if m.kind != "error"]
+    if warnings:
+        with capsys.disabled():
+            print(f"\nNu HTML checker: {len(warnings)} warning(s) on {len(files)} pages")
+            for message in warnings:
+                print(f"  {message}")
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(map(str, errors))
