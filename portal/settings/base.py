@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous Wagtail page responses from the shared cache; a hit skips everything below.
     "portal.cache_pages.AnonymousPageCacheMiddleware",
+    # Oversized bodies are refused here, before CSRF reads them onto the disk.
+    "portal.request_size.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
