@@ -27,6 +27,9 @@ class AnnouncementIndexPage(Page):
     subpage_types = ["content.DepartmentSectionPage"]
     max_count = 1
 
+    # The query parameters this page reads; the page cache ignores and drops all others.
+    page_cache_query_parameters = ("month", "department", "page")
+
     class Meta:
         verbose_name = _("办结公告栏")
 
