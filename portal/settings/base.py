@@ -219,7 +219,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 # Per account, from whatever addresses: guesses spread over many IPs still add up. An
 # administrator unlocks an account early with `manage.py axes_reset_username NAME`.
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# (The username-and-address pair stays listed for axes' own records and system check.)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_CLIENT_IP_CALLABLE = "portal.rate_limits.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
