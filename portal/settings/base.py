@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "portal.cache_pages.AnonymousPageCacheMiddleware",
     # Oversized bodies are refused here, before CSRF reads them onto the disk.
     "portal.request_size.RequestBodyLimitMiddleware",
+    # no-store on the intranet and the admins: personal data stays out of every cache.
+    "portal.private_responses.NoStorePrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
