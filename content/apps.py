@@ -7,4 +7,7 @@ class ContentConfig(AppConfig):
     verbose_name = _("公开内容")
 
     def ready(self):
-        from content import signals  # noqa: F401  (connects the department editors handler)
+        from content import document_review, signals  # noqa: F401  (signals: department editors)
+
+        # Documents linked from live pages change only through a reviewer.
+        document_review.register()

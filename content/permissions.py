@@ -5,6 +5,12 @@ Site-wide roles (编辑, 审核人) and the approval workflow are created by mig
 add/change (never publish) on that department's sections only — its catalog section
 and its announcements section — so a department's editors cannot touch another
 department's guides. Their changes go through the same 审核发布 workflow.
+
+Each department also has its own collection of documents and images, named after
+it: its editors may add and choose files there and nowhere else. Replacing or
+deleting a document that a live page links to is for reviewers only
+(content/document_review.py), so a file under an approved guide cannot be swapped
+without review.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -43,14 +49,35 @@ def ensure_department_editors(department):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=section, permission=permission
             )
-    root_collection = Collection.get_first_root_node()
-    if root_collection is not None:
+    collection = department_collection(department)
+    if collection is not None:
+        # Only the department's own collection: never the root, which holds everyone's.
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=collection
+        ).delete()
         for app_label, codename in DEPARTMENT_COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
-                collection=root_collection,
+                collection=collection,
                 permission=Permission.objects.get(
                     content_type__app_label=app_label, codename=codename
                 ),
             )
     return group
+
+
+def department_collection(department, old_name=None):
+    """The department's collection under the root, created (or renamed) as needed."""
+    root = Collection.get_first_root_node()
+    if root is None:
+        return None
+    children = root.get_children()
+    found = children.filter(name=department.name).first()
+    if found is None and old_name:
+        found = children.filter(name=old_name).first()
+        if found is not None:
+            found.name = department.name
+            found.save(update_fields=["name"])
+    if found is None:
+        found = root.add_child(instance=Collection(name=department.name))
+    return found

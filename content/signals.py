@@ -5,7 +5,11 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from content.models import Department, DepartmentSectionPage
-from content.permissions import department_group_name, ensure_department_editors
+from content.permissions import (
+    department_collection,
+    department_group_name,
+    ensure_department_editors,
+)
 
 
 @receiver(post_save, sender=DepartmentSectionPage)
@@ -33,3 +37,5 @@ def rename_department_editors(sender, instance, created, raw=False, **kwargs):
     new_group_name = department_group_name(instance)
     if not Group.objects.filter(name=new_group_name).exists():
         Group.objects.filter(name=f"{old_name}编辑").update(name=new_group_name)
+    if Group.objects.filter(name=new_group_name).exists():
+        department_collection(instance, old_name=old_name)

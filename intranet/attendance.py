@@ -26,7 +26,11 @@ def expected_for(session):
 
 
 class SignInError(Exception):
-    pass
+    """Why a sign-in failed; `wrong_code` when the code itself matched no open session."""
+
+    def __init__(self, message, wrong_code=False):
+        super().__init__(message)
+        self.wrong_code = wrong_code
 
 
 def sign_in(user, code, now=None):
@@ -34,10 +38,10 @@ def sign_in(user, code, now=None):
     now = now or timezone.now()
     code = (code or "").strip()
     if not (code.isdigit() and len(code) == 6):
-        raise SignInError(_("签到码是6位数字，请核对后重新输入。"))
+        raise SignInError(_("签到码是6位数字，请核对后重新输入。"), wrong_code=True)
     session = StudySession.objects.filter(signin_code=code).first()
     if session is None or not session.signin_open(now):
-        raise SignInError(_("签到码无效或不在签到时间内（开始前15分钟至结束）。"))
+        raise SignInError(_("签到码无效或不在签到时间内（开始前15分钟至结束）。"), wrong_code=True)
     if not expected_for(session).filter(pk=user.pk).exists():
         raise SignInError(_("您不在本次学习的参学人员名单中。"))
     status = (

@@ -11,7 +11,16 @@ publish cannot put the old content back.
 
 Only plain anonymous GETs of Wagtail pages are cached: nothing for a visitor with a
 session or flash messages, nothing that sets a cookie (CSRF forms, messages), nothing
-but 200s. The care mode cookie changes the HTML, so it is part of the key.
+but 200s, and never a page with a view restriction (password, login or groups) of its
+own or of an ancestor; a restriction added later purges the page and its descendants
+(portal/cache_purge.py). The care mode cookie changes the HTML, so it is part of the key.
+
+The query string counts only for the parameters the page type reads (its
+`page_cache_query_parameters`, e.g. a listing's filters and ?page=); the others are
+removed from the request before the page renders, so they cannot be echoed into it,
+and ?utm=1, ?x=2 and a bare visit share one stored variant: random query strings
+cannot fill the cache or force a render each. Which parameters a path's page reads is
+remembered beside the responses, and learnt again whenever its variant is rendered.
 """
 
 import hashlib
@@ -20,7 +29,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.utils.http import urlencode
 
 from portal.context_processors import CARE_MODE_COOKIE
 
@@ -60,10 +70,29 @@ def cache_enabled():
     return getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
-def response_key(request):
+def _digest(raw):
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def parameters_key(request):
+    return "pagecache:params:" + _digest(f"{request.get_host()}|{request.path}")
+
+
+def canonical_query(query_string, names):
+    """The query string reduced to `names`, in a fixed order; unchanged if names is None."""
+    if names is None:
+        return query_string
+    query = QueryDict(query_string)
+    return urlencode([(name, value) for name in sorted(names) for value in query.getlist(name)])
+
+
+def response_key(request, names=None, query_string=None):
     care = "1" if request.COOKIES.get(CARE_MODE_COOKIE) == "1" else "0"
-    raw = f"{request.get_host()}|{request.get_full_path()}|care={care}"
-    return "pagecache:response:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    if query_string is None:
+        query_string = request.META.get("QUERY_STRING", "")
+    query = canonical_query(query_string, names)
+    raw = f"{request.get_host()}|{request.path}|{query}|care={care}"
+    return "pagecache:response:" + _digest(raw)
 
 
 def request_may_use_cache(request):
@@ -106,8 +135,21 @@ def current_tokens(page_id):
 
 
 def mark_served_page(request, page):
-    """Called from the before_serve_page hook: which page this response shows."""
+    """Called from the before_serve_page hook: which page this response shows.
+
+    A restricted page is left unmarked, so that it is never stored. Otherwise the
+    parameters the page does not read are taken off the request before it renders.
+    """
+    if not getattr(request, "page_cache_candidate", False):
+        return
+    if page.get_view_restrictions().exists():
+        return
+    names = tuple(sorted(getattr(page, "page_cache_query_parameters", ())))
+    query_string = canonical_query(request.META.get("QUERY_STRING", ""), names)
+    request.META["QUERY_STRING"] = query_string
+    request.GET = QueryDict(query_string)
     request.page_cache_page_id = page.pk
+    request.page_cache_parameters = names
 
 
 class AnonymousPageCacheMiddleware:
@@ -124,14 +166,19 @@ class AnonymousPageCacheMiddleware:
         if not request_may_use_cache(request):
             return self.get_response(request)
         started = time.time()
-        key = response_key(request)
-        cached = self.fetch(key)
+        query_string = request.META.get("QUERY_STRING", "")
+        known = page_cache().get(parameters_key(request))
+        cached = self.fetch(response_key(request, known))
         if cached is not None:
             return cached
+        request.page_cache_candidate = True
         response = self.get_response(request)
         page_id = getattr(request, "page_cache_page_id", None)
         if page_id is not None and response_may_be_stored(response):
-            self.store(key, page_id, response, started)
+            names = request.page_cache_parameters
+            if names != known:
+                page_cache().set(parameters_key(request), names, timeout=None)
+            self.store(response_key(request, names, query_string), page_id, response, started)
         return response
 
     def fetch(self, key):

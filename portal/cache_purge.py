@@ -11,6 +11,8 @@
   the main navigation and the footer are on every page.
 - Any other model of the content app with a foreign key to a page (orderables,
   pre-disclosure comments): that page and its ancestors.
+- A view restriction (password, login, groups) is added, changed or removed: the
+  page, everything under it (a restriction covers the descendants) and the listings.
 
 Purges wait for the transaction to commit, and happen once per transaction.
 """
@@ -21,7 +23,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from portal.cache_pages import SITE_TOKEN_KEY, cache_enabled, new_token, page_cache, page_token_key
@@ -130,6 +132,14 @@ def on_page_deleting(sender, instance, **kwargs):
         purge_around(instance)
 
 
+def on_view_restriction_changed(sender, instance, raw=False, **kwargs):
+    if raw or not cache_enabled():
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        purge_around(page)
+
+
 def on_model_changed(sender, instance, raw=False, **kwargs):
     """Any saved or deleted row: purge if pages show it (see the module docstring)."""
     if raw or not cache_enabled():
@@ -202,5 +212,15 @@ def connect():
     pre_page_move.connect(on_page_moving, dispatch_uid="page_cache_pre_move")
     post_page_move.connect(on_page_moved, dispatch_uid="page_cache_post_move")
     pre_delete.connect(on_page_deleting, sender=Page, dispatch_uid="page_cache_delete")
+    post_save.connect(
+        on_view_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="page_cache_restriction_saved",
+    )
+    post_delete.connect(
+        on_view_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="page_cache_restriction_deleted",
+    )
     post_save.connect(on_model_changed, dispatch_uid="page_cache_model_saved")
     post_delete.connect(on_model_changed, dispatch_uid="page_cache_model_deleted")

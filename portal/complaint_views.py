@@ -6,20 +6,30 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from intranet import complaint_workflow, ratelimit
+from intranet import complaint_workflow
 from intranet.models import Complaint
 from intranet.pagination import paginate
+from portal import rate_limits
 from portal.complaint_forms import PublicComplaintForm, TrackForm
 
 SUBMIT_LIMIT = 5  # complaints per IP per hour; settings.COMPLAINT_SUBMIT_LIMIT overrides, 0 = off
+SUBMIT_SCOPE = "complaint-submit"
 TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
+TRACK_SCOPE = "complaint-track"
+
+
+def submit_limit():
+    return getattr(settings, "COMPLAINT_SUBMIT_LIMIT", SUBMIT_LIMIT)
 
 
 @never_cache
 def complaint_new(request):
     if request.method == "POST":
-        submit_limit = getattr(settings, "COMPLAINT_SUBMIT_LIMIT", SUBMIT_LIMIT)
-        if submit_limit and ratelimit.is_limited("complaint-submit", request, submit_limit):
+        limit = submit_limit()
+        bucket = rate_limits.ip_bucket(SUBMIT_SCOPE, request)
+        # Count first, then decide: a check followed by a later write lets parallel
+        # requests all pass the check (19 of 30 stored against a limit of 5).
+        if limit and rate_limits.hit(bucket) > limit:
             # Keep what was typed (files cannot be kept) so nothing has to be written again.
             form = PublicComplaintForm(request.POST)
             message = _("提交次数过多，请一小时后再试，或拨打监督投诉电话。")
@@ -27,7 +37,12 @@ def complaint_new(request):
                 request, "portal/complaint_new.html", {"form": form, "error": message}, status=429
             )
         form = PublicComplaintForm(request.POST, request.FILES)
-        if form.is_valid():
+        valid = form.is_valid()
+        if limit and not valid and "attachments" not in form.errors:
+            # A typo (content too short, a bad date) is not an attempt worth counting;
+            # refused uploads are, like the honeypot and oversized requests.
+            rate_limits.release(bucket)
+        if valid:
             if form.cleaned_data["website"]:
                 # A bot filled the hidden field: store nothing, tell it nothing useful.
                 message = _("提交失败，请刷新页面后重试。")
@@ -49,7 +64,6 @@ def complaint_new(request):
             )
             with transaction.atomic():
                 complaint_workflow.receive(complaint, data["attachments"])
-            ratelimit.hit("complaint-submit", request)
             return render(request, "portal/complaint_done.html", {"complaint": complaint})
     else:
         form = PublicComplaintForm()
@@ -60,12 +74,15 @@ def complaint_new(request):
 def complaint_track(request):
     """GET ?code=… so a citizen can bookmark the result; failures are counted per IP."""
     complaint = None
-    limited = ratelimit.is_limited("complaint-track", request, TRACK_FAILURE_LIMIT)
+    bucket = rate_limits.ip_bucket(TRACK_SCOPE, request)
     form = TrackForm(request.GET if "code" in request.GET else None)
     status = 200
     error = ""
     if form.is_bound:
-        if limited:
+        # Every lookup is counted as a failure first and given back when it finds a
+        # complaint, so that parallel guesses cannot all slip under the limit.
+        if rate_limits.hit(bucket) > TRACK_FAILURE_LIMIT:
+            rate_limits.release(bucket)
             form = TrackForm()
             error = _("查询失败次数过多，请一小时后再试。")
             status = 429
@@ -75,8 +92,9 @@ def complaint_track(request):
                 .filter(code=form.cleaned_data["code"])
                 .first()
             )
-            if complaint is None:
-                ratelimit.hit("complaint-track", request)
+            if complaint is not None:
+                rate_limits.release(bucket)
+            else:
                 form.add_error(
                     "code", _("没有找到这个查询码，请核对后重新输入（注意字母与数字）。")
                 )

@@ -1,5 +1,6 @@
 """Completion announcements (办结公告)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -26,6 +27,9 @@ class AnnouncementIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["content.DepartmentSectionPage"]
     max_count = 1
+
+    # The query parameters this page reads; the page cache ignores and drops all others.
+    page_cache_query_parameters = ("month", "department", "page")
 
     class Meta:
         verbose_name = _("办结公告栏")
@@ -100,6 +104,30 @@ class CompletionAnnouncementPage(Page):
         ordering = ["-completed_on"]
         verbose_name = _("办结公告")
         verbose_name_plural = _("办结公告")
+
+    def _set_core_field_defaults(self):
+        # Before Wagtail would derive a slug from the title (which may hold the full name).
+        from content.announcement_slugs import generated_slug, is_safe
+
+        if self.pk is None and not is_safe(self.slug):
+            self.slug = generated_slug(self)
+        super()._set_core_field_defaults()
+
+    def _check_slug_is_private(self):
+        from content.announcement_slugs import slug_problem
+
+        problem = slug_problem(self.slug, self.applicant)
+        if problem:
+            raise ValidationError({"slug": problem})
+
+    def clean(self):
+        super().clean()
+        self._check_slug_is_private()
+
+    def minimal_clean(self):
+        # Drafts are saved with minimal validation; the slug is checked there too.
+        super().minimal_clean()
+        self._check_slug_is_private()
 
     @property
     def applicant_masked(self):

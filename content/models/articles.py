@@ -15,6 +15,9 @@ class ArticleIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["content.ArticlePage", "content.PreDisclosurePage"]
 
+    # The query parameters this page reads; the page cache ignores and drops all others.
+    page_cache_query_parameters = ("category", "page")
+
     class Meta:
         verbose_name = _("栏目")
 

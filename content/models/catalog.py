@@ -32,6 +32,9 @@ class ServiceCatalogPage(Page):
     subpage_types = ["content.DepartmentSectionPage"]
     max_count = 1
 
+    # The query parameters this page reads; the page cache ignores and drops all others.
+    page_cache_query_parameters = ("topic", "department", "audience", "immediate", "page")
+
     class Meta:
         verbose_name = _("办事指南目录")
 
@@ -78,6 +81,9 @@ class DepartmentSectionPage(Page):
     content_panels = Page.content_panels + [FieldPanel("department"), FieldPanel("intro")]
     parent_page_types = ["content.ServiceCatalogPage", "content.AnnouncementIndexPage"]
     subpage_types = ["content.ServiceGuidePage", "content.CompletionAnnouncementPage"]
+
+    # The query parameters this page reads; the page cache ignores and drops all others.
+    page_cache_query_parameters = ("page",)
 
     class Meta:
         verbose_name = _("部门栏目")

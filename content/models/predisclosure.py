@@ -93,6 +93,13 @@ class PreDisclosurePage(Page):
             context["form"] = form
             return TemplateResponse(request, self.get_template(request), context, status=403)
         if form.is_valid():
+            if self.comment_limit_reached(request):
+                context = self.get_context(request)
+                context["comment_refused"] = _(
+                    "提交的意见过多，意见未提交，请一小时后再试；也可以到服务中心当面提出。"
+                )
+                context["form"] = form
+                return TemplateResponse(request, self.get_template(request), context, status=429)
             if not form.is_bot:
                 with transaction.atomic():
                     comment = form.save(commit=False)
@@ -105,6 +112,26 @@ class PreDisclosurePage(Page):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context, status=400)
+
+    # Comments per visitor address per hour, and on one page from everybody per hour.
+    COMMENT_LIMIT_PER_CLIENT = 5
+    COMMENT_LIMIT_PER_PAGE = 100
+
+    def comment_limit_reached(self, request):
+        """Count this comment against both limits at once; True if either is used up.
+
+        Counted before storing, atomically (portal/rate_limits.py), so parallel posts
+        cannot slip past; bots filling the honeypot are counted too. The page cannot be
+        served from the page cache (it is marked private), so every post gets here.
+        """
+        from portal import rate_limits
+
+        per_client = rate_limits.hit(rate_limits.ip_bucket("predisclosure-comment", request))
+        if per_client > self.COMMENT_LIMIT_PER_CLIENT:
+            # Refused posts of one visitor must not use up the page's ceiling for everyone.
+            return True
+        per_page = rate_limits.hit(f"predisclosure-comment:page:{self.pk}")
+        return per_page > self.COMMENT_LIMIT_PER_PAGE
 
 
 class PreDisclosureComment(models.Model):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import StaffMember, Window
 from intranet import roles
 from intranet.models import Complaint
+from intranet.personal_data import personal_data_problems
 from intranet.uploads import COMPLAINT_TYPES, MultipleFileField
 
 phone_validator = RegexValidator(
@@ -132,6 +133,15 @@ class TriageForm(forms.ModelForm):
                     self.add_error(name, _("受理的投诉必须填写此项。"))
         elif data.get("accepted") is False and not (data.get("not_accepted_reason") or "").strip():
             self.add_error("not_accepted_reason", _("不予受理时必须写明理由，该理由将告知投诉人。"))
+        handler, target = data.get("handler"), data.get("target_staff")
+        if handler and target and target.user_id == handler.pk:
+            self.add_error(
+                "handler",
+                _(
+                    "被投诉的工作人员不能承办针对自己的投诉：承办人可以查看投诉人的身份信息，"
+                    "请另选承办人。"
+                ),
+            )
         return data
 
 
@@ -186,10 +196,17 @@ class PublicationForm(forms.Form):
         max_length=2000,
     )
 
-    def clean_public_summary(self):
-        import re
+    def __init__(self, *args, complaint, **kwargs):
+        self.complaint = complaint
+        super().__init__(*args, **kwargs)
 
-        text = self.cleaned_data["public_summary"]
-        if re.search(r"\d{7,}", text):
-            raise forms.ValidationError(_("公开摘要中似乎有电话号码或证件号码，请删除。"))
-        return text
+    def clean(self):
+        data = super().clean()
+        problems = personal_data_problems(
+            data.get("public_summary", ""),
+            name=self.complaint.complainant_name,
+            phone=self.complaint.complainant_phone,
+        )
+        for problem in problems:
+            self.add_error("public_summary", _("公开摘要中%(problem)s") % {"problem": problem})
+        return data

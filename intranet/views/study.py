@@ -1,5 +1,7 @@
 """Study plan, sessions, sign-in, leave, roll call and notes."""
 
+import logging
+
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -21,6 +23,13 @@ from intranet.models import (
     StudySession,
 )
 from intranet.pagination import paginate
+from portal import rate_limits
+
+security_log = logging.getLogger("intranet.security")
+
+# Wrong sign-in codes allowed per user and per login session before both are locked.
+SIGNIN_FAILURE_LIMIT = 5
+SIGNIN_LOCK_SECONDS = 15 * 60
 
 STUDY_VIEWERS = roles.STUDY_ROLES | roles.STUDY_MANAGERS
 
@@ -104,15 +113,53 @@ def session_edit(request, pk=None):
     )
 
 
+def _signin_buckets(request):
+    if not request.session.session_key:
+        request.session.save()
+    return (
+        f"study-signin:user:{request.user.pk}",
+        f"study-signin:session:{request.session.session_key}",
+    )
+
+
 @role_required(*roles.STUDY_ROLES)
 def signin(request):
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        buckets = _signin_buckets(request)
+        # Each try is counted as wrong before the code is looked at and given back if it
+        # was not, so that parallel guesses cannot get past the limit either.
+        counts = [rate_limits.hit(b, SIGNIN_LOCK_SECONDS) for b in buckets]
+        if max(counts) > SIGNIN_FAILURE_LIMIT:
+            for bucket in buckets:
+                rate_limits.release(bucket, SIGNIN_LOCK_SECONDS)
+            security_log.warning(
+                "study sign-in locked: user=%s address=%s",
+                request.user.pk,
+                rate_limits.client_address(request),
+            )
+            form.add_error(
+                "code",
+                _("签到码输错次数过多，签到已暂时锁定，请15分钟后再试，或请主持人在点名表中登记。"),
+            )
+            return render(request, "intranet/study/signin.html", {"form": form}, status=429)
         try:
             row = attendance.sign_in(request.user, form.cleaned_data["code"])
         except attendance.SignInError as e:
+            if e.wrong_code:
+                security_log.warning(
+                    "wrong study sign-in code: user=%s address=%s attempt=%s",
+                    request.user.pk,
+                    rate_limits.client_address(request),
+                    max(counts),
+                )
+            else:
+                for bucket in buckets:
+                    rate_limits.release(bucket, SIGNIN_LOCK_SECONDS)
             form.add_error("code", str(e))
         else:
+            for bucket in buckets:
+                rate_limits.release(bucket, SIGNIN_LOCK_SECONDS)
             messages.success(
                 request,
                 _("签到成功：%(topic)s（%(status)s）")

@@ -64,6 +64,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous Wagtail page responses from the shared cache; a hit skips everything below.
     "portal.cache_pages.AnonymousPageCacheMiddleware",
+    # Oversized bodies are refused here, before CSRF reads them onto the disk.
+    "portal.request_size.RequestBodyLimitMiddleware",
+    # no-store on the intranet and the admins: personal data stays out of every cache.
+    "portal.private_responses.NoStorePrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -217,13 +221,21 @@ PAGE_CACHE_LISTING_MODELS = [
 # Login throttling for the Wagtail admin and the intranet.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account, from whatever addresses: guesses spread over many IPs still add up. An
+# administrator unlocks an account early with `manage.py axes_reset_username NAME`.
+# (The username-and-address pair stays listed for axes' own records and system check.)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+AXES_CLIENT_IP_CALLABLE = "portal.rate_limits.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
 
 # Public complaints per IP per hour (portal/complaint_views.py); 0 turns the limit off,
 # which only the load test (.ci/loadtest.sh) does: all its requests come from 127.0.0.1.
 COMPLAINT_SUBMIT_LIMIT = int(os.environ.get("COMPLAINT_SUBMIT_LIMIT", "5"))
+# Behind a reverse proxy: the one request header it sets to the client's address
+# (X-Real-IP, or X-Forwarded-For whose last entry is then used). Unset, REMOTE_ADDR
+# is the client; never set it without a proxy that overwrites that header.
+RATE_LIMIT_CLIENT_IP_HEADER = os.environ.get("RATE_LIMIT_CLIENT_IP_HEADER", "")
 
 # Content-Security-Policy: no inline scripts, nothing from elsewhere (public site and intranet).
 CONTENT_SECURITY_POLICY = {

@@ -120,3 +120,77 @@ def test_list_query_count_does_not_grow_with_rows(
         )
     with django_assert_num_queries(len(small)):
         client.get(url)
+
+
+def new_announcement(section, guide, **fields):
+    values = {
+        "title": "临时救助申请（王小明）",
+        "guide": guide,
+        "matter": "临时救助申请",
+        "applicant": "王小明",
+        "completed_on": datetime.date(2026, 10, 20),
+    }
+    values.update(fields)
+    return section.add_child(instance=CompletionAnnouncementPage(**values))
+
+
+def test_announcement_titled_with_a_full_name_gets_an_address_without_it(site_tree):
+    page = new_announcement(site_tree.civil_notices, site_tree.disability)
+    code = site_tree.disability.code.lower()
+    assert page.slug == f"{code}-001"
+    assert "王" not in page.url and "%E7%8E%8B" not in page.url.upper()
+
+
+def test_an_address_derived_from_the_title_is_replaced_on_creation(site_tree):
+    page = new_announcement(
+        site_tree.civil_notices, site_tree.disability, slug="临时救助申请王小明"
+    )
+    second = new_announcement(site_tree.civil_notices, site_tree.disability, slug="")
+    code = site_tree.disability.code.lower()
+    assert (page.slug, second.slug) == (f"{code}-001", f"{code}-002")
+
+
+def test_an_announcement_without_a_guide_gets_a_numbered_address(site_tree):
+    assert new_announcement(site_tree.civil_notices, None).slug == "notice-001"
+
+
+def test_editing_an_address_to_chinese_is_refused_with_a_chinese_message(site_tree):
+    from django.core.exceptions import ValidationError
+
+    page = CompletionAnnouncementPage.objects.get(pk=site_tree.announcement.pk)
+    page.slug = "王小明"
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "只能使用小写英文字母" in error.value.message_dict["slug"][0]
+
+
+def test_editing_an_address_to_the_applicants_name_in_pinyin_is_refused(site_tree):
+    from django.core.exceptions import ValidationError
+
+    page = new_announcement(site_tree.civil_notices, site_tree.disability)
+    page.slug = "wang-xiao-ming-jiuzhu"
+    with pytest.raises(ValidationError) as error:
+        page.save_revision()
+    assert "拼音" in error.value.message_dict["slug"][0]
+
+
+def test_existing_announcements_with_a_name_in_the_address_are_renamed_and_redirected(
+    client, site_tree
+):
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Page
+
+    page = new_announcement(site_tree.civil_notices, site_tree.disability)
+    Page.objects.filter(pk=page.pk).update(
+        slug="临时救助申请王小明", url_path=page.url_path.replace(page.slug, "临时救助申请王小明")
+    )
+    old_url = Page.objects.get(pk=page.pk).url
+    migration = importlib.import_module("content.migrations.0004_announcement_slugs_without_names")
+    migration.rename_slugs(apps, None)
+    renamed = Page.objects.get(pk=page.pk)
+    assert renamed.slug == f"{site_tree.disability.code.lower()}-001"
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith(renamed.url)

@@ -129,3 +129,32 @@ def test_posting_without_csrf_token_is_rejected(site_tree):
     response = post_comment(strict, site_tree.predisclosure)
     assert response.status_code == 403
     assert not PreDisclosureComment.objects.exists()
+
+
+def test_sixth_comment_within_an_hour_from_one_address_is_refused_and_kept_on_screen(
+    client, site_tree
+):
+    for n in range(5):
+        assert post_comment(client, site_tree.predisclosure, body=f"第{n}条意见").status_code == 302
+    response = post_comment(client, site_tree.predisclosure, body="第六条意见，内容保留")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "提交的意见过多" in html
+    assert "第六条意见，内容保留" in html
+    assert PreDisclosureComment.objects.count() == 5
+
+
+def test_comments_on_one_page_stop_at_the_page_ceiling_across_addresses(site_tree, monkeypatch):
+    from django.test import Client
+
+    from content.models import PreDisclosurePage
+
+    monkeypatch.setattr(PreDisclosurePage, "COMMENT_LIMIT_PER_PAGE", 3)
+    statuses = [
+        post_comment(
+            Client(REMOTE_ADDR=f"10.0.0.{n}"), site_tree.predisclosure, body=f"意见{n}"
+        ).status_code
+        for n in range(4)
+    ]
+    assert statuses == [302, 302, 302, 429]
+    assert PreDisclosureComment.objects.count() == 3

@@ -170,3 +170,16 @@ def test_intranet_pages_are_marked_noindex(clients):
     assert (
         b'name="robots" content="noindex, nofollow"' in clients["staff"].get("/intranet/").content
     )
+
+
+def test_every_intranet_page_with_personal_data_is_never_stored_by_a_browser(clients, url_args):
+    stored = []
+    for pattern in intranet_urls.urlpatterns:
+        url = reverse(f"intranet:{pattern.name}", kwargs=url_args(pattern.name, pattern))
+        role = next((r for r in ROLES if EXPECTED[pattern.name][r] == OK), None)
+        if role is None:  # POST-only actions: nothing to show
+            continue
+        response = clients[role].get(url)
+        if "no-store" not in response.get("Cache-Control", ""):
+            stored.append(f"{role} GET {url}: Cache-Control {response.get('Cache-Control')!r}")
+    assert not stored, "\n".join(stored)

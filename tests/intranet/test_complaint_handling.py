@@ -107,6 +107,28 @@ def test_refusing_needs_a_reason_for_the_complainant(clients):
     assert c.status == "received"
 
 
+def test_the_staff_member_complained_about_cannot_become_its_handler(clients, users):
+    from content.models import StaffMember
+
+    member = StaffMember.objects.create(name="王芳", post="窗口人员", user=users["staff"])
+    c = new_complaint()
+    response = clients["head"].post(
+        url("complaint_triage", c.pk),
+        {
+            "accepted": "1",
+            "category": "attitude",
+            "complexity": "simple",
+            "method": "direct",
+            "target_staff": member.pk,
+            "handler": users["staff"].pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "被投诉的工作人员不能承办针对自己的投诉" in response.content.decode()
+    c.refresh_from_db()
+    assert c.status == "received" and c.handler is None
+
+
 def test_a_handler_from_outside_the_staff_is_refused(clients, users):
     c = new_complaint()
     response = clients["head"].post(
@@ -262,13 +284,62 @@ def test_publication_needs_a_summary_without_names(clients, complaint, users):
     response = clients["staff"].post(
         url("complaint_publication", complaint.pk), {"public_summary": "张三丰反映的问题已整改"}
     )
-    assert "不能出现投诉人姓名" in response.content.decode()
+    assert "不能出现投诉人的姓名" in response.content.decode()
     response = clients["staff"].post(
         url("complaint_publication", complaint.pk), {"public_summary": "联系电话13900001111"}
     )
-    assert "电话号码" in response.content.decode()
+    assert "不能出现投诉人的电话" in response.content.decode()
     complaint.refresh_from_db()
     assert complaint.public_summary == ""
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "张先生反映的问题已整改",
+        "老张反映的窗口问题已整改",
+        "三丰同志的意见已采纳",
+        "张 三 丰反映的问题已整改",
+        "回访电话 139-0000-1111",
+        "回访电话 139 0000 1111",
+        "回访电话１３９００００１１１１",
+    ],
+)
+def test_publication_refuses_the_complainants_name_or_phone_in_any_form(
+    clients, complaint, users, summary
+):
+    complaint_workflow.close(complaint, users["staff"], "confirmed", "已整改")
+    response = clients["staff"].post(
+        url("complaint_publication", complaint.pk), {"public_summary": summary}
+    )
+    assert "公开摘要中不能出现投诉人的" in response.content.decode()
+    complaint.refresh_from_db()
+    assert complaint.public_summary == ""
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["已与当事人联系（138-0013-8000）", "经办人电话 0571-8888 6666", "证件号 110101 19900101 123X"],
+)
+def test_publication_refuses_anything_shaped_like_a_phone_or_id_number(
+    clients, complaint, users, summary
+):
+    complaint_workflow.close(complaint, users["staff"], "confirmed", "已整改")
+    response = clients["staff"].post(
+        url("complaint_publication", complaint.pk), {"public_summary": summary}
+    )
+    assert "请删除" in response.content.decode()
+    complaint.refresh_from_db()
+    assert complaint.public_summary == ""
+
+
+def test_publication_accepts_dates_and_window_numbers(clients, complaint, users):
+    complaint_workflow.close(complaint, users["staff"], "confirmed", "已整改")
+    response = clients["staff"].post(
+        url("complaint_publication", complaint.pk),
+        {"public_summary": "2026-05-01 反映的3号窗口服务态度问题已于2026-05-03整改完毕。"},
+    )
+    assert response.status_code == 302
 
 
 def test_only_the_head_approves_publication(clients, complaint, users):

@@ -318,3 +318,56 @@ def test_the_year_total_sums_everyone(clients, users):
         2,
         50.0,
     )
+
+
+def wrong_code_for(session):
+    return "000000" if session.signin_code != "000000" else "111111"
+
+
+def test_sixth_wrong_sign_in_code_locks_sign_in_even_with_the_right_code(
+    clients, users, running, caplog
+):
+    wrong = wrong_code_for(running)
+    with caplog.at_level("WARNING", logger="intranet.security"):
+        for _ in range(5):
+            assert (
+                "签到码无效"
+                in clients["staff"].post(url("study_signin"), {"code": wrong}).content.decode()
+            )
+    assert len([r for r in caplog.records if "wrong study sign-in code" in r.message]) == 5
+    response = clients["staff"].post(url("study_signin"), {"code": running.signin_code})
+    assert response.status_code == 429
+    assert "签到已暂时锁定" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_sign_in_lock_follows_the_user_into_a_new_login_session(users, running):
+    from django.test import Client
+
+    wrong = wrong_code_for(running)
+    first = Client()
+    first.force_login(users["staff"])
+    for _ in range(5):
+        first.post(url("study_signin"), {"code": wrong})
+    second = Client()
+    second.force_login(users["staff"])
+    response = second.post(url("study_signin"), {"code": running.signin_code})
+    assert response.status_code == 429
+    assert not Attendance.objects.exists()
+
+
+def test_sign_in_lock_of_one_user_leaves_colleagues_alone(clients, users, running):
+    wrong = wrong_code_for(running)
+    for _ in range(6):
+        clients["staff"].post(url("study_signin"), {"code": wrong})
+    response = clients["other_staff"].post(url("study_signin"), {"code": running.signin_code})
+    assert response.status_code == 302
+    assert Attendance.objects.filter(user=users["other_staff"]).exists()
+
+
+def test_a_right_code_and_a_duplicate_sign_in_do_not_count_as_wrong_codes(clients, running):
+    for _ in range(6):
+        clients["staff"].post(url("study_signin"), {"code": running.signin_code})
+    response = clients["staff"].post(url("study_signin"), {"code": running.signin_code})
+    assert response.status_code == 200
+    assert "无需重复签到" in response.content.decode()

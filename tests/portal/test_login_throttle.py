@@ -96,3 +96,27 @@ def test_intranet_login_works_with_the_right_password_before_any_lockout(client,
     response = intranet_login(client, PASSWORD)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(staff_user.pk)
+
+
+def test_a_password_guessed_from_many_addresses_is_locked_for_that_account(staff_user):
+    from django.test import Client
+
+    for n in range(5):
+        admin_login(Client(REMOTE_ADDR=f"203.0.113.{n}"), "wrong-guess")
+    client = Client(REMOTE_ADDR="198.51.100.1")
+    response = admin_login(client, PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_administrator_unlocks_a_locked_account_with_axes_reset_username(client, staff_user):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for _ in range(5):
+        admin_login(client, "wrong-guess")
+    assert admin_login(client, PASSWORD).status_code == 429
+    call_command("axes_reset_username", "window-staff", stdout=StringIO())
+    response = admin_login(client, PASSWORD)
+    assert response.status_code == 302

@@ -168,3 +168,61 @@ def test_cache_is_off_when_disabled(client, site_tree, settings):
     settings.PAGE_CACHE_ENABLED = False
     for _ in range(2):
         assert CACHE_HEADER not in visit(client, site_tree.disability.url)
+
+
+def restrict(page, django_capture_on_commit_callbacks, **fields):
+    from wagtail.models import PageViewRestriction
+
+    fields.setdefault("restriction_type", PageViewRestriction.LOGIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        return PageViewRestriction.objects.create(page=page, **fields)
+
+
+def test_page_made_private_is_no_longer_served_from_the_cache(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    url = site_tree.disability.url
+    visit(client, url)
+    assert visit(client, url)[CACHE_HEADER] == "HIT"
+    restrict(Page.objects.get(pk=site_tree.disability.pk), django_capture_on_commit_callbacks)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "残疾人证申领" not in response.content.decode()
+
+
+def test_pages_under_a_section_made_private_are_no_longer_served_from_the_cache(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    url = site_tree.disability.url
+    visit(client, url)
+    section = Page.objects.get(pk=site_tree.civil_section.pk)
+    restrict(
+        section, django_capture_on_commit_callbacks, restriction_type="password", password="pw"
+    )
+    response = client.get(url)
+    assert CACHE_HEADER not in response
+    assert 'name="password"' in response.content.decode()
+
+
+def test_random_query_strings_are_served_from_one_cached_variant(client, site_tree):
+    url = site_tree.disability.url
+    visit(client, url)
+    for n in range(20):
+        response = visit(client, f"{url}?junk{n}={n}&utm_source=x{n}")
+        assert response[CACHE_HEADER] == "HIT"
+    assert len(caches["pages"]._list_cache_files()) <= 4
+
+
+def test_unknown_query_parameters_never_reach_the_page(client, site_tree):
+    response = visit(client, f"{site_tree.catalog.url}?evil=%22%3E%3Cb%3Ejunk&page=1")
+    assert "junk" not in response.content.decode()
+    assert "evil" not in response.content.decode()
+
+
+def test_listing_filters_still_get_their_own_cached_variant(client, site_tree):
+    catalog = site_tree.catalog.url
+    everything = visit(client, catalog)
+    immediate = visit(client, f"{catalog}?immediate=on")
+    assert immediate[CACHE_HEADER] == "MISS"
+    assert immediate.content != everything.content
+    assert visit(client, f"{catalog}?immediate=on&junk=1")[CACHE_HEADER] == "HIT"
