@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "content",
     "search",
     "intranet",
+    "intranet.cases",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -221,6 +222,10 @@ AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
 
 # Public complaints per IP per hour (portal/complaint_views.py); 0 turns the limit off,
 # which only the load test (.ci/loadtest.sh) does: all its requests come from 127.0.0.1.
+# 回访整改: working days the head has to follow up a 不满意 / 非常不满意 rating.
+CASES_FOLLOW_UP_WORKING_DAYS = int(os.environ.get("CASES_FOLLOW_UP_WORKING_DAYS", "15"))
+# Failed /progress/ look-ups per address before the form locks for an hour.
+CASES_PROGRESS_FAILURE_LIMIT = int(os.environ.get("CASES_PROGRESS_FAILURE_LIMIT", "10"))
 COMPLAINT_SUBMIT_LIMIT = int(os.environ.get("COMPLAINT_SUBMIT_LIMIT", "5"))
 
 # Content-Security-Policy: no inline scripts, nothing from elsewhere (public site and intranet).
