@@ -18,7 +18,7 @@ from content.models import (
 )
 from intranet import roles
 from intranet.cases import workflow
-from intranet.cases.models import Case
+from intranet.cases.models import Case, FirstContact
 from intranet.models import LeaveRequest, StudyPlan, StudySession
 from tests.content.conftest import add_guide, build_center_settings, portal_home
 from tests.intranet.conftest import make_user
@@ -119,3 +119,21 @@ def approve_leave(user, day, host):
         reason="病假",
         status=LeaveRequest.Status.APPROVED,
     )
+
+
+@pytest.fixture
+def case_objects(center, users):
+    """One of everything a case URL can point at, all belonging to 'staff'."""
+    case = new_case(center, users)
+    refused = new_case(center, users)
+    filing = workflow.refuse(refused, users["staff"], "不符合条件", "《办法》第八条")
+    rated = new_case(center, users)
+    workflow.complete(rated, users["staff"], "granted", "准予")
+    rating = workflow.rate(rated, 1, "态度差")
+    contact = FirstContact.objects.create(
+        recorded_by=users["staff"],
+        kind=FirstContact.Kind.ENQUIRY,
+        matter="咨询残疾人证办理材料",
+        action_taken="已当场解答",
+    )
+    return SimpleNamespace(case=case, filing=filing, follow_up=rating.follow_up, contact=contact)
