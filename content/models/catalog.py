@@ -259,6 +259,9 @@ class ServiceGuidePage(RoutablePageMixin, Page):
             notice_url=self.url + self.reverse_subpage("notice").lstrip("/") if self.url else "",
             breadcrumb=self.get_ancestors().live().filter(depth__gt=1),
         )
+        from intranet.cases.figures import guide_figures
+
+        context["case_figures"] = guide_figures(self)
         return context
 
     @path("")

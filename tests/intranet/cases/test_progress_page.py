@@ -78,3 +78,38 @@ def test_bad_rating_is_followed_up_and_the_citizen_sees_it(case, users):
     assert "将对您的评价进行回访整改" in look_up(Client(), case).content.decode()
     workflow.close_follow_up(follow_up, users["head"], "已电话回访致歉，调整午间值班")
     assert "已对您的评价进行回访整改" in look_up(Client(), case).content.decode()
+
+
+def test_guide_page_shows_last_years_figures_from_five_cases(center, users):
+    from tests.site_tree import publish
+
+    from .conftest import new_case
+
+    guide = publish(center.promised)
+    for number in range(5):
+        case = new_case(center, users)
+        workflow.complete(case, users["staff"], "granted", "准予发证")
+        workflow.rate(case, 5 if number < 4 else 2)
+    text = Client().get(guide.url).content.decode()
+    assert "近12个月办理情况" in text
+    assert "100%" in text and "80%（满意及以上，共 5 条评价）" in text
+
+
+def test_guide_page_hides_figures_under_five_cases(center, users):
+    from tests.site_tree import publish
+
+    from .conftest import new_case
+
+    guide = publish(center.promised)
+    for _number in range(4):
+        workflow.complete(new_case(center, users), users["staff"], "granted", "准予发证")
+    assert "近12个月办理情况" not in Client().get(guide.url).content.decode()
+
+
+def test_generated_announcement_is_in_the_public_list(case, center, users):
+    from content.models import AnnouncementIndexPage
+
+    workflow.complete(case, users["staff"], "granted", "准予发证")
+    board = AnnouncementIndexPage.objects.get()
+    text = Client().get(board.url).content.decode()
+    assert "残疾人证申领" in text and "测**" in text and "测试甲" not in text
