@@ -202,12 +202,6 @@ class Case(models.Model):
     def is_open(self):
         return self.state in self.OPEN_STATES
 
-    @property
-    def is_joint(self):
-        return bool(getattr(self, "_prefetched_objects_cache", {}).get("parts")) or (
-            self.pk is not None and self.parts.exists()
-        )
-
     def is_overdue(self, today=None):
         return (
             self.state == self.State.ACCEPTED

@@ -471,6 +471,11 @@ def dashboard_figures(today):
             decision=NegativeFiling.Decision.PENDING, review_deadline__lt=today
         ).count(),
         "overdue": cases.overdue(today).count(),
+        "due_soon": cases.running()
+        .filter(
+            deadline__gte=today, deadline__lte=WorkCalendar.load().add_working_days(today, 1).date
+        )
+        .count(),
         "bad_ratings": FollowUp.objects.filter(closed_at__isnull=True).count(),
         "pending_extensions": Extension.objects.filter(status=Extension.Status.PENDING).count(),
     }
