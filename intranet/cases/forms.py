@@ -7,11 +7,12 @@ import re
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import ServiceGuidePage, Window
 from intranet.cases.models import Case, FirstContact, Handoff, NegativeFiling, Rating
-from intranet.forms.complaints import UserChoiceField, staff_users
+from intranet.forms.complaints import DateTimeInput, UserChoiceField, staff_users
 
 phone_validator = RegexValidator(
     r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写正确的手机或固定电话号码。")
@@ -279,8 +280,9 @@ class MonthForm(forms.Form):
 class FirstContactForm(forms.ModelForm):
     class Meta:
         model = FirstContact
-        fields = ["kind", "visitor_name", "phone", "matter", "action_taken"]
+        fields = ["at", "kind", "visitor_name", "phone", "matter", "action_taken"]
         widgets = {
+            "at": DateTimeInput(),
             "matter": forms.Textarea(attrs={"rows": 2}),
             "action_taken": forms.Textarea(attrs={"rows": 2}),
             "phone": forms.TextInput(attrs={"inputmode": "tel"}),
@@ -290,6 +292,13 @@ class FirstContactForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(phone_validator)
+        self.fields["at"].initial = timezone.now
+
+    def clean_at(self):
+        at = self.cleaned_data["at"]
+        if at > timezone.now() + dt.timedelta(minutes=5):
+            raise forms.ValidationError(_("时间不能晚于现在。"))
+        return at
 
 
 class FirstContactFollowUpForm(forms.Form):

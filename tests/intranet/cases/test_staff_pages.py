@@ -3,6 +3,7 @@
 import io
 
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from intranet.cases.models import Case, FirstContact, IdentityView, NegativeFiling
@@ -143,12 +144,15 @@ def test_monthly_register_exports_masked_rows_and_rejects_a_bad_month(case, clie
 
 
 def test_first_contact_register_and_one_click_to_complaint(center, clients, users):
-    bad = clients["staff"].post(reverse("intranet:case_contact_new"), {"kind": "complaint"})
-    assert "必需字段" in bad.content.decode()
+    bad = clients["staff"].post(
+        reverse("intranet:case_contact_new"), {"kind": "complaint", "at": "2999-01-01T09:00"}
+    )
+    assert "必需字段" in bad.content.decode() and "时间不能晚于现在。" in bad.content.decode()
     assert not FirstContact.objects.exists()
     clients["staff"].post(
         reverse("intranet:case_contact_new"),
         {
+            "at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
             "kind": "complaint",
             "visitor_name": "来访丙",
             "phone": "13700001111",
