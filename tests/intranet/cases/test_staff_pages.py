@@ -202,3 +202,40 @@ def test_head_dashboard_shows_case_tiles(center, users, clients):
     new_case(center, users)
     text = clients["head"].get("/intranet/").content.decode()
     assert "本月收件" in text and "待审核否定报备" in text and "待回访差评" in text
+
+
+def test_each_printed_document_carries_its_content_and_signature_lines(case, clients, users):
+    from intranet.cases import workflow
+
+    workflow.request_supplement(case, users["staff"], ["户口簿", "近期免冠照片"], "复印件需签字")
+    workflow.supplement_done(case, users["staff"])
+    workflow.forward(case, users["staff"], "县残联", users["staff"], "材料已送县残联")
+    workflow.refuse(case, users["staff"], "经县残联评定不符合条件", "《残疾人证管理办法》第八条")
+    expected = {
+        "supplement": ["材料补正通知单", "户口簿", "近期免冠照片", "复印件需签字"],
+        "refusal": ["退回（不予受理）通知书", "经县残联评定不符合条件", "第八条"],
+        "agency": ["为民服务全程代理承办表", "县残联", "材料已送县残联"],
+    }
+    for doc, phrases in expected.items():
+        text = (
+            clients["staff"]
+            .get(reverse("intranet:case_document", args=[case.pk, doc]))
+            .content.decode()
+        )
+        for phrase in [*phrases, "示范镇便民服务中心", "经办人（签字）", "申请人（签字）"]:
+            assert phrase in text, (doc, phrase)
+
+
+def test_enquiry_notice_prints_what_was_answered(center, clients, users):
+    contact = FirstContact.objects.create(
+        recorded_by=users["staff"],
+        kind=FirstContact.Kind.ENQUIRY,
+        matter="高龄津贴需要哪些材料",
+        action_taken="一次性告知：身份证、户口簿",
+    )
+    text = (
+        clients["staff"]
+        .get(reverse("intranet:case_contact_notice", args=[contact.pk]))
+        .content.decode()
+    )
+    assert "咨询件告知单" in text and "一次性告知：身份证、户口簿" in text
