@@ -1,7 +1,7 @@
 """Every intranet page. tests/intranet/test_access.py walks this list for every role."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from intranet.views import complaints, disclosures, home, study
 
@@ -82,4 +82,6 @@ urlpatterns = [
         disclosures.disclosure_attachment,
         name="disclosure_attachment",
     ),
+    # Cases (办件): intranet/cases/urls.py
+    path("cases/", include("intranet.cases.urls")),
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("portal.public_urls")),
     path("search/", include("search.urls")),
     path("intranet/", include("intranet.urls")),
+    path("", include("intranet.cases.public_urls")),
 ]
 
 if settings.DEBUG:

@@ -170,6 +170,11 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     hours = models.CharField(_("办理时间"), max_length=200, blank=True)
     phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
     complaint_phone = models.CharField(_("监督投诉电话"), max_length=50, blank=True)
+    announce_completions = models.BooleanField(
+        _("办结后自动公告"),
+        default=True,
+        help_text=_("社会救助、医疗卫生等涉及隐私的事项请取消，办结后不生成办结公告"),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -203,6 +208,7 @@ class ServiceGuidePage(RoutablePageMixin, Page):
             heading=_("办理地点、时间与联系方式"),
         ),
         InlinePanel("faqs", label=_("常见问题")),
+        FieldPanel("announce_completions"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("code"),
@@ -259,6 +265,9 @@ class ServiceGuidePage(RoutablePageMixin, Page):
             notice_url=self.url + self.reverse_subpage("notice").lstrip("/") if self.url else "",
             breadcrumb=self.get_ancestors().live().filter(depth__gt=1),
         )
+        from intranet.cases.figures import guide_figures
+
+        context["case_figures"] = guide_figures(self)
         return context
 
     @path("")

@@ -60,6 +60,10 @@ def home(request):
     if held & roles.OVERSIGHT_ROLES:
         context["to_triage"] = Complaint.objects.filter(status=Complaint.Status.RECEIVED).count()
         context["overdue_count"] = Complaint.objects.overdue(today).count()
+    if held & {roles.HEAD, roles.INSPECTOR}:
+        from intranet.cases.views import dashboard_figures
+
+        context["case_figures"] = dashboard_figures(today)
     if roles.HEAD in held:
         context["pending_extensions"] = DeadlineExtension.objects.filter(
             status=DeadlineExtension.Status.PENDING

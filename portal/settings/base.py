@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "content",
     "search",
     "intranet",
+    "intranet.cases",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -231,6 +232,10 @@ AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
 
 # Public complaints per IP per hour (portal/complaint_views.py); 0 turns the limit off,
 # which only the load test (.ci/loadtest.sh) does: all its requests come from 127.0.0.1.
+# 回访整改: working days the head has to follow up a 不满意 / 非常不满意 rating.
+CASES_FOLLOW_UP_WORKING_DAYS = int(os.environ.get("CASES_FOLLOW_UP_WORKING_DAYS", "15"))
+# Failed /progress/ look-ups per address before the form locks for an hour.
+CASES_PROGRESS_FAILURE_LIMIT = int(os.environ.get("CASES_PROGRESS_FAILURE_LIMIT", "10"))
 COMPLAINT_SUBMIT_LIMIT = int(os.environ.get("COMPLAINT_SUBMIT_LIMIT", "5"))
 # Behind a reverse proxy: the one request header it sets to the client's address
 # (X-Real-IP, or X-Forwarded-For whose last entry is then used). Unset, REMOTE_ADDR
@@ -279,6 +284,6 @@ LOGGING = {
 }
 
 # Demo data: `manage.py load_demo` calls each of these in turn; apps append their own loader.
-DEMO_LOADERS = ["content.demo.load", "intranet.demo.load"]
+DEMO_LOADERS = ["content.demo.load", "intranet.demo.load", "intranet.cases.demo.load"]
 # After the content: index what the demo published (search/demo.py).
 DEMO_LOADERS += ["search.demo.load"]

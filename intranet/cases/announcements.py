@@ -1,0 +1,43 @@
+"""办结公告 generated from closed cases, published the way editors publish theirs."""
+
+from content.models import AnnouncementIndexPage, CompletionAnnouncementPage, DepartmentSectionPage
+from content.models.announcements import mask_name
+
+RESULTS = {"granted": "approved", "denied": "rejected", "reported": "referred"}
+
+
+def _section(index, department):
+    section = DepartmentSectionPage.objects.child_of(index).filter(department=department).first()
+    if section is None:
+        section = DepartmentSectionPage(
+            title=department.name, slug=department.slug, department=department
+        )
+        index.add_child(instance=section)
+        section.save_revision().publish()
+    return section
+
+
+def publish_for(case, today):
+    """Publish the case's announcement unless its guide is private (or has nowhere to go)."""
+    guide = case.guide
+    if guide is None or not guide.announce_completions or guide.department_id is None:
+        return None
+    index = AnnouncementIndexPage.objects.live().first()
+    if index is None:
+        return None
+    page = CompletionAnnouncementPage(
+        title=f"{guide.title}（{mask_name(case.applicant_name)}）",
+        slug=case.receipt_number.lower(),
+        guide=guide,
+        matter=guide.title,
+        applicant=case.applicant_name,
+        result=RESULTS[case.result],
+        result_note=case.public_result,
+        completed_on=today,
+        department=guide.department,
+    )
+    _section(index, guide.department).add_child(instance=page)
+    page.save_revision().publish()
+    case.announcement = page
+    case.save(update_fields=["announcement"])
+    return page
