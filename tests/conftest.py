@@ -109,3 +109,13 @@ def pytest_runtest_setup(item):
         )
     if item.get_closest_marker("browser") and _chromium_or_none() is None:
         service_missing("Chromium is missing: run `bash .ci/services/chromium.sh start`")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_template_fragments():
+    """Rendered fragments live in process memory, outside each test's database transaction:
+    a test starts without the previous test's fragments (ids are reused after a rollback)."""
+    from django.core.cache import caches
+
+    caches["template_fragments"].clear()
+    yield

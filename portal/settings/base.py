@@ -200,7 +200,16 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
         }
     ),
+    # Rendered fragments and the cached menu and site settings (portal/fragment_cache.py),
+    # per worker: their keys carry versions kept in the shared default cache.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5_000, "CULL_FREQUENCY": 4},
+    },
 }
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "21600"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Pages that summarise pages from elsewhere in the tree: purged on every publish.
