@@ -31,6 +31,17 @@ class HomePage(Page):
     HOME_ANNOUNCEMENTS = 5
     HOME_IMMEDIATE_ITEMS = 12
 
+    def route(self, request, path_components):
+        """Pages below the home page are found through the route table (content/route_table.py)."""
+        from content.route_table import find_page
+
+        if path_components and not getattr(request, "is_preview", False):
+            found = find_page(self, request, path_components)
+            if found is not None:
+                page, remaining = found
+                return page.route(request, remaining)
+        return super().route(request, path_components)
+
     @property
     def commitment_lines(self):
         return [line.strip() for line in self.commitment_summary.splitlines() if line.strip()]

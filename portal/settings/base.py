@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous Wagtail page responses from the shared cache; a hit skips everything below.
     "portal.cache_pages.AnonymousPageCacheMiddleware",
+    # The request's Wagtail Site from a per-worker table instead of a query per request.
+    "portal.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
