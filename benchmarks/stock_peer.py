@@ -316,14 +316,18 @@ def prepare_stock():
         execute_from_command_line(sys.argv)
         """,
     )
-    guide = subprocess.run(  # noqa: S603
-        [PY, "manage.py", "shell", "-c", GUIDE_TEXT_SCRIPT % GUIDE_CODE],
-        env=portal_env(),
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip().splitlines()[-1]
+    guide = (
+        subprocess.run(  # noqa: S603
+            [PY, "manage.py", "shell", "-c", GUIDE_TEXT_SCRIPT % GUIDE_CODE],
+            env=portal_env(),
+            cwd=REPO,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     env = stock_env()
     run([PY, "manage.py", "makemigrations", "peer", "-v", "0"], env, cwd=STOCK_DIR)
     run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], env, cwd=STOCK_DIR)
@@ -470,7 +474,12 @@ print(json.dumps(counts))
 
 def query_counts(paths, env, cwd):
     output = subprocess.run(  # noqa: S603
-        [PY, "-c", f"import django; django.setup(); exec({QUERY_COUNT_SCRIPT!r})", json.dumps(paths)],
+        [
+            PY,
+            "-c",
+            f"import django; django.setup(); exec({QUERY_COUNT_SCRIPT!r})",
+            json.dumps(paths),
+        ],
         env=env,
         cwd=cwd,
         check=True,

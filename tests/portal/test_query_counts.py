@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from content.models import CompletionAnnouncementPage, GuideFAQ, GuideMaterial, GuideStep
 from intranet import roles
-from portal import render_versions
 from intranet.models import Complaint
+from portal import render_versions
 from tests.content import conftest as content_fixtures
 from tests.intranet.conftest import client_for, make_user
 
@@ -148,9 +148,7 @@ def test_department_section_queries_do_not_grow_with_its_guides(client, site_tre
     assert large == small
 
 
-def test_announcement_index_queries_do_not_grow_with_the_announcements(
-    client, site_tree, uncached
-):
+def test_announcement_index_queries_do_not_grow_with_the_announcements(client, site_tree, uncached):
     small = queries_for(client, site_tree.announcements.url)
     add_announcements(site_tree, 40, start=1)
     large = queries_for(client, site_tree.announcements.url)
