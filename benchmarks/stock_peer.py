@@ -21,9 +21,10 @@ are measured:
 2. under load: wrk at 10 connections for BENCH_WRK_SECONDS per run, runs interleaved and
    repeated BENCH_WRK_REPEATS times, medians of p50/p95: a static file, the cached guide
    (page cache on), the uncached guide (page cache off), the stock guide, the search API.
-3. across worker restarts: a server recycling workers every 600–1,200 requests
-   (WEB_MAX_REQUESTS=600 plus its equal jitter) under wrk for BENCH_RESTART_SECONDS on the
-   uncached guide and on the search API; the number of restarts comes from gunicorn's log.
+3. across worker restarts: a server recycling workers far more often than production would
+   (WEB_MAX_REQUESTS=150 plus its equal jitter: every 150–300 requests) under wrk for
+   BENCH_RESTART_SECONDS on the uncached guide and on the search API; the number of
+   restarts comes from gunicorn's log.
 
 The machine may be shared: interleaving and medians keep the ratios meaningful, the
 absolute figures are not. Results: BENCH_DIR/results.json and a Markdown table on stdout.
@@ -56,8 +57,8 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))
 BATCH = int(os.environ.get("BENCH_BATCH", "25"))
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "8"))
 WRK_REPEATS = int(os.environ.get("BENCH_WRK_REPEATS", "3"))
-RESTART_SECONDS = int(os.environ.get("BENCH_RESTART_SECONDS", "30"))
-RESTART_EVERY = int(os.environ.get("BENCH_RESTART_EVERY", "600"))
+RESTART_SECONDS = int(os.environ.get("BENCH_RESTART_SECONDS", "40"))
+RESTART_EVERY = int(os.environ.get("BENCH_RESTART_EVERY", "150"))
 CONNECTIONS = 10
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -352,6 +353,7 @@ COMMON_FLAGS = [
     "--timeout=60",
     "--graceful-timeout=20",
     "--access-logfile=/dev/null",
+    "--no-control-socket",
 ]
 
 

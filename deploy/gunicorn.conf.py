@@ -29,6 +29,9 @@ max_requests_jitter = max_requests
 accesslog = os.environ.get("ACCESS_LOG", "-")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "portal.wsgi:application"
+# gunicorn 27's control socket has one default path per user: several servers on one
+# machine would take it from each other, and nothing here uses it.
+control_socket_disable = True
 
 
 def on_starting(server):
