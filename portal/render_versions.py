@@ -14,6 +14,7 @@ that rendered between the two with the old data stored it under a key nobody ask
 after the commit.
 """
 
+import threading
 import uuid
 
 from django.core.cache import cache
@@ -22,17 +23,32 @@ from django.db import transaction
 TREE_KEY = "render:version:tree"
 SHARED_KEY = "render:version:shared"
 
+_pending = threading.local()
+
 
 def _replace(keys):
     cache.set_many({key: uuid.uuid4().hex[:12] for key in keys}, timeout=None)
 
 
 def bump(tree=False, shared=False):
-    keys = [key for key, wanted in ((TREE_KEY, tree), (SHARED_KEY, shared)) if wanted]
+    keys = {key for key, wanted in ((TREE_KEY, tree), (SHARED_KEY, shared)) if wanted}
     if not keys:
         return
     _replace(keys)
-    transaction.on_commit(lambda: _replace(keys))
+    pending = getattr(_pending, "keys", None)
+    if pending is None:
+        pending = _pending.keys = set()
+    pending.update(keys)
+    # The first callback to run replaces everything pending, the others find nothing: an
+    # import saving thousands of pages in one transaction writes the tokens once at commit.
+    transaction.on_commit(_flush_pending)
+
+
+def _flush_pending():
+    keys = getattr(_pending, "keys", None)
+    _pending.keys = set()
+    if keys:
+        _replace(keys)
 
 
 def current():
