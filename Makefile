@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo serve postgres browsers java loadtest elasticsearch
+.PHONY: install run test lint format demo serve postgres browsers java loadtest elasticsearch benchmark-pages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,3 +60,9 @@ elasticsearch:
 # Requests/s and p95 with wrk against gunicorn on 127.0.0.1 (figures in README).
 loadtest: install
 	PY=$(PY) bash .ci/loadtest.sh
+
+# The portal's pages against a stock Wagtail 8.0.1 page with the same guide text, served
+# side by side with the same gunicorn flags (figures in README; needs wrk).
+benchmark-pages: install
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	PY=$(PY) $(PY) benchmarks/stock_peer.py

@@ -7,6 +7,7 @@
 #   SECRET_KEY         unset -> generated once into var/secret_key (0600) and reused
 #   ALLOWED_HOSTS      comma-separated host names (default localhost,127.0.0.1)
 #   WEB_WORKERS        gunicorn workers (default 2 x cores + 1)
+#   WEB_MAX_REQUESTS   recycle a worker after N..2N requests (default 0: never)
 #   HOST, PORT         where gunicorn listens (default 127.0.0.1:8000)
 #   SECURE_SSL_REDIRECT, SECURE_COOKIES  default true: put an HTTPS proxy in front that
 #                      sets X-Forwarded-Proto; set both to false to try it over plain HTTP.
@@ -43,11 +44,6 @@ fi
 CORES="$(nproc 2>/dev/null || echo 1)"
 WORKERS="${WEB_WORKERS:-$((CORES * 2 + 1))}"
 echo "serve: gunicorn on http://${HOST}:${PORT} with ${WORKERS} workers (database: ${DATABASE_URL%%://*})" >&2
-exec "$PY" -m gunicorn portal.wsgi:application \
-    --bind "${HOST}:${PORT}" \
-    --workers "$WORKERS" \
-    --timeout 60 \
-    --graceful-timeout 20 \
-    --max-requests 5000 --max-requests-jitter 500 \
-    --access-logfile "${ACCESS_LOG:--}" \
-    --forwarded-allow-ips="${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+export HOST PORT WEB_WORKERS="$WORKERS"
+# Preload, warm-up before forking, connection closing and recycling: deploy/gunicorn.conf.py.
+exec "$PY" -m gunicorn --config deploy/gunicorn.conf.py

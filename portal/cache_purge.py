@@ -15,6 +15,9 @@
   page, everything under it (a restriction covers the descendants) and the listings.
 
 Purges wait for the transaction to commit, and happen once per transaction.
+
+The same signals replace the render versions (portal/render_versions.py) that key the
+cached menu, site settings and template fragments, whether the page cache is on or not.
 """
 
 import threading
@@ -26,6 +29,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from portal import render_versions
 from portal.cache_pages import SITE_TOKEN_KEY, cache_enabled, new_token, page_cache, page_token_key
 
 DEFAULT_LISTING_MODELS = (
@@ -111,24 +115,29 @@ def purge_around(page, include_descendants=True):
 
 
 def on_page_published(sender, instance, **kwargs):
+    render_versions.bump(tree=True)
     purge_around(instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
+    render_versions.bump(tree=True)
     purge_around(instance)
 
 
 def on_page_moving(sender, instance, **kwargs):
     # The old place: the page is still under its old parent here.
+    render_versions.bump(tree=True)
     purge_around(instance)
 
 
 def on_page_moved(sender, instance, **kwargs):
+    render_versions.bump(tree=True)
     purge_around(Page.objects.get(pk=instance.pk))
 
 
 def on_page_deleting(sender, instance, **kwargs):
     if instance.live:
+        render_versions.bump(tree=True)
         purge_around(instance)
 
 
@@ -142,13 +151,27 @@ def on_view_restriction_changed(sender, instance, raw=False, **kwargs):
 
 def on_model_changed(sender, instance, raw=False, **kwargs):
     """Any saved or deleted row: purge if pages show it (see the module docstring)."""
-    if raw or not cache_enabled():
+    if raw:
         return
     shared, page_children = watched_models()
+    bump_render_versions(sender, shared, page_children)
+    if not cache_enabled():
+        return
     if sender in shared:
         purge_everything()
     elif sender in page_children:
         purge_page_of(sender, instance)
+
+
+def bump_render_versions(sender, shared, page_children):
+    """Any saved page (drafts too: a stale fragment is worse than a miss), an orderable or a
+    view restriction changes the tree's version; a snippet, setting or image the shared one."""
+    if sender is Site:
+        render_versions.bump(tree=True, shared=True)
+    elif sender in shared:
+        render_versions.bump(shared=True)
+    elif sender in page_children or sender is PageViewRestriction or issubclass(sender, Page):
+        render_versions.bump(tree=True)
 
 
 def purge_page_of(sender, instance):

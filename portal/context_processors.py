@@ -45,8 +45,13 @@ def _nav_urls(request):
 
 
 def _nav_items(request):
-    """The main menu: label, URL and whether the visitor is in that section now."""
-    urls = _nav_urls(request)
+    """The main menu: label, URL and whether the visitor is in that section now.
+
+    The URLs are kept with the rendered fragments until the page tree changes.
+    """
+    from portal.fragment_cache import cached_value
+
+    urls = cached_value(request, "nav_urls", lambda: _nav_urls(request))
     entries = [
         (_("首页"), urls.get("home")),
         (_("办事指南"), urls.get("catalog")),

@@ -109,3 +109,17 @@ def pytest_runtest_setup(item):
         )
     if item.get_closest_marker("browser") and _chromium_or_none() is None:
         service_missing("Chromium is missing: run `bash .ci/services/chromium.sh start`")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_template_fragments():
+    """Rendered fragments, route tables and Site lookups live in process memory, outside
+    each test's database transaction: a test starts without the previous test's (ids are
+    reused after a rollback)."""
+    from django.core.cache import caches
+
+    from portal import render_versions
+
+    caches["template_fragments"].clear()
+    render_versions.bump(tree=True, shared=True)  # and no route table or Site lookup either
+    yield

@@ -1,6 +1,7 @@
 """The portal's home page."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -30,29 +31,48 @@ class HomePage(Page):
     HOME_ANNOUNCEMENTS = 5
     HOME_IMMEDIATE_ITEMS = 12
 
+    def route(self, request, path_components):
+        """Pages below the home page are found through the route table (content/route_table.py)."""
+        from content.route_table import find_page
+
+        if path_components and not getattr(request, "is_preview", False):
+            found = find_page(self, request, path_components)
+            if found is not None:
+                page, remaining = found
+                return page.route(request, remaining)
+        return super().route(request, path_components)
+
     @property
     def commitment_lines(self):
         return [line.strip() for line in self.commitment_summary.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
+        """Everything is loaded only when the body is rendered, not when it comes from the fragment cache."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update({name: SimpleLazyObject(load) for name, load in self.listings().items()})
+        return context
+
+    def listings(self):
         from content.catalog_filters import department_counts, public_guides, topic_counts
         from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
         from content.models.catalog import ServiceCatalogPage
         from content.models.commitments import CommitmentPage
 
-        context = super().get_context(request, *args, **kwargs)
         guides = public_guides()
-        context.update(
-            catalog_page=ServiceCatalogPage.objects.live().public().first(),
-            commitment_page=CommitmentPage.objects.live().public().first(),
-            announcement_index=AnnouncementIndexPage.objects.live().public().first(),
-            topics=topic_counts(guides),
-            departments=department_counts(guides),
-            guide_count=guides.count(),
-            immediate_guides=guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS],
-            latest_announcements=CompletionAnnouncementPage.objects.live()
-            .public()
-            .select_related("department")
-            .order_by("-completed_on", "-pk")[: self.HOME_ANNOUNCEMENTS],
-        )
-        return context
+        return {
+            "catalog_page": lambda: ServiceCatalogPage.objects.live().public().first(),
+            "commitment_page": lambda: CommitmentPage.objects.live().public().first(),
+            "announcement_index": lambda: AnnouncementIndexPage.objects.live().public().first(),
+            "topics": lambda: list(topic_counts(guides)),
+            "departments": lambda: list(department_counts(guides)),
+            "guide_count": guides.count,
+            "immediate_guides": lambda: list(
+                guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS]
+            ),
+            "latest_announcements": lambda: list(
+                CompletionAnnouncementPage.objects.live()
+                .public()
+                .select_related("department")
+                .order_by("-completed_on", "-pk")[: self.HOME_ANNOUNCEMENTS]
+            ),
+        }

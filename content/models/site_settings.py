@@ -28,3 +28,18 @@ class CenterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("中心信息")
+
+    @classmethod
+    def for_request(cls, request):
+        """Every page's header and footer show these: kept with the rendered fragments
+        (portal/fragment_cache.py) until a setting, snippet or Site changes."""
+        from portal.fragment_cache import cached_value
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        parent = super().for_request
+        site_settings = cached_value(request, "center_settings", lambda: parent(request))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "portal.request_size.RequestBodyLimitMiddleware",
     # no-store on the intranet and the admins: personal data stays out of every cache.
     "portal.private_responses.NoStorePrivatePagesMiddleware",
+    # The request's Wagtail Site from a per-worker table instead of a query per request.
+    "portal.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -207,7 +209,16 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
         }
     ),
+    # Rendered fragments and the cached menu and site settings (portal/fragment_cache.py),
+    # per worker: their keys carry versions kept in the shared default cache.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5_000, "CULL_FREQUENCY": 4},
+    },
 }
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "21600"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Pages that summarise pages from elsewhere in the tree: purged on every publish.

@@ -472,6 +472,13 @@ class EmbeddedEngine(SearchEngine):
         )
         return [{"title": title, "url": url} for title, url, _key in rows]
 
+    def close(self):
+        """Close this thread's connection (before a fork: a child must open its own)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
     def health(self):
         try:
             self._conn().execute("SELECT 1").fetchone()
