@@ -121,5 +121,5 @@ def _fresh_template_fragments():
     from portal import render_versions
 
     caches["template_fragments"].clear()
-    render_versions.bump(tree=True, shared=True)  # and no route table or Site lookup either
+    render_versions.replace_all_now()  # and no route table or Site lookup either
     yield

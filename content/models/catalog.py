@@ -282,9 +282,6 @@ class ServiceGuidePage(RoutablePageMixin, Page):
             parts,
             notice_url=self.url + self.reverse_subpage("notice").lstrip("/") if self.url else "",
         )
-        from intranet.cases.figures import guide_figures
-
-        context["case_figures"] = guide_figures(self)
         return context
 
     def parts_in_memory(self):

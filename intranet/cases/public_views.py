@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intranet import ratelimit
 from intranet.cases import workflow
 from intranet.cases.forms import ProgressForm, RatingForm
 from intranet.cases.models import Case, Rating
+from portal import rate_limits
 
 SCOPE = "case-progress"
 
@@ -32,7 +32,7 @@ def _find(request, form):
         .first()
     )
     if case is None:
-        ratelimit.hit(SCOPE, request)
+        rate_limits.hit(rate_limits.ip_bucket(SCOPE, request))
         form.add_error(None, _("没有找到该办件，请核对受理编号和电话后四位。"))
     return case
 
@@ -64,7 +64,7 @@ def _context(case, form):
 def progress(request):
     if request.method == "GET":
         return render(request, "cases/public/progress.html", {"form": ProgressForm()})
-    if ratelimit.is_limited(SCOPE, request, _limit()):
+    if rate_limits.is_limited(rate_limits.ip_bucket(SCOPE, request), _limit()):
         return render(
             request,
             "cases/public/progress.html",
@@ -84,7 +84,7 @@ def progress(request):
 @never_cache
 @require_POST
 def rate(request):
-    if ratelimit.is_limited(SCOPE, request, _limit()):
+    if rate_limits.is_limited(rate_limits.ip_bucket(SCOPE, request), _limit()):
         return render(
             request,
             "cases/public/progress.html",

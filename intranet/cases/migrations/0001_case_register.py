@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('content', '0004_guide_announce_completions'),
+        ('content', '0006_guide_announce_completions'),
         ('intranet', '0002_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0003_editorial_groups_and_workflow"),
+        ("content", "0005_department_document_collections"),
     ]
 
     operations = [
