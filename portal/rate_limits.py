@@ -60,7 +60,7 @@ def hit(bucket, window_seconds=HOUR, now=None):
             "VALUES (%s, %s, 1, %s) "
             f"ON CONFLICT (bucket, window_number) DO UPDATE SET hits = {table}.hits + 1 "
             "RETURNING hits",
-            [bucket, number, expires],
+            [bucket, number, connection.ops.adapt_datetimefield_value(expires)],
         )
         count = cursor.fetchone()[0]
     if random.random() < CLEANUP_PROBABILITY:  # noqa: S311  (not a secret)
@@ -74,22 +74,3 @@ def release(bucket, window_seconds=HOUR, now=None):
     RateCounter.objects.filter(
         bucket=bucket, window_number=_window(window_seconds, now), hits__gt=0
     ).update(hits=F("hits") - 1)
-
-
-def count(bucket, window_seconds=HOUR, now=None):
-    now = now or timezone.now()
-    row = (
-        RateCounter.objects.filter(bucket=bucket, window_number=_window(window_seconds, now))
-        .values_list("hits", flat=True)
-        .first()
-    )
-    return row or 0
-
-
-def is_limited(bucket, limit, window_seconds=HOUR):
-    """Whether `bucket` has already used up `limit` in the current window."""
-    return bool(limit) and count(bucket, window_seconds) >= limit
-
-
-def reset(bucket):
-    RateCounter.objects.filter(bucket=bucket).delete()

@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from portal import rate_limits
+from portal.complaint_views import SUBMIT_SCOPE
 
 MB = 1024 * 1024
 DEFAULT_LIMITS = {
@@ -53,8 +54,6 @@ class RequestBodyLimitMiddleware:
         length = declared_length(request)
         if length <= limit:
             return self.get_response(request)
-        from portal.complaint_views import SUBMIT_SCOPE
-
         if request.path_info.startswith("/complaints/new/"):
             rate_limits.hit(rate_limits.ip_bucket(SUBMIT_SCOPE, request))
         message = _("提交的内容过大（%(size)s MB），超过了允许的 %(limit)s MB，未被接收。") % {

@@ -196,3 +196,30 @@ def test_existing_announcements_with_a_name_in_the_address_are_renamed_and_redir
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"].endswith(renamed.url)
+
+
+def test_an_announcement_added_in_the_admin_with_the_title_as_its_address_gets_a_safe_one(
+    client, site_tree, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("root", password="x-test-password")
+    client.force_login(admin)
+    parent = site_tree.civil_notices
+    response = client.post(
+        f"/admin/pages/add/content/completionannouncementpage/{parent.pk}/",
+        {
+            "title": "临时救助申请（王小明）",
+            "slug": "临时救助申请王小明",
+            "guide": site_tree.disability.pk,
+            "matter": "临时救助申请",
+            "applicant": "王小明",
+            "result": "approved",
+            "completed_on": "2026-10-20",
+            "result_note": "",
+            "department": "",
+            "seo_title": "",
+            "search_description": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = CompletionAnnouncementPage.objects.get(matter="临时救助申请")
+    assert page.slug == f"{site_tree.disability.code.lower()}-001"

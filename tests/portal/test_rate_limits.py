@@ -86,3 +86,15 @@ def test_a_counter_starts_again_in_the_next_window():
     now = timezone.now()
     assert [rate_limits.hit("t:ip:x", 60, now=now) for _ in range(3)] == [1, 2, 3]
     assert rate_limits.hit("t:ip:x", 60, now=now + timedelta(seconds=60)) == 1
+
+
+def test_expired_counters_are_deleted_as_new_hits_arrive(monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(rate_limits, "CLEANUP_PROBABILITY", 1.0)
+    long_ago = timezone.now() - timedelta(hours=3)
+    rate_limits.hit("old:ip:x", 3600, now=long_ago)
+    rate_limits.hit("new:ip:x", 3600)
+    assert list(RateCounter.objects.values_list("bucket", flat=True)) == ["new:ip:x"]

@@ -1,7 +1,6 @@
 """Hostile input: the public site built once per test, indexed through the outbox."""
 
 import pytest
-from django.core.cache import cache
 
 from search import backends
 from search.analysis.synonyms import bump_version
@@ -20,12 +19,11 @@ def fresh_search_index(settings, tmp_path):
     backends._elasticsearch.cache_clear()
 
 
-@pytest.fixture(autouse=True)
-def no_rate_limits_carried_over():
-    """The per-IP counters live in the cache; each test starts as a new visitor."""
-    cache.clear()
-    yield
-    cache.clear()
+def forget_rate_limits():
+    """Every hypothesis example is a new visitor: the counters (a database table) start empty."""
+    from portal.models import RateCounter
+
+    RateCounter.objects.all().delete()
 
 
 @pytest.fixture

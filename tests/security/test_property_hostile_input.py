@@ -6,7 +6,6 @@ import itertools
 import json
 
 import pytest
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
@@ -22,6 +21,7 @@ from content.models import (
     Window,
 )
 from intranet.models import Complaint, ComplaintAttachment, ComplaintEvent
+from tests.security.conftest import forget_rate_limits
 from tests.security.payloads import HOSTILE
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +113,7 @@ VALID_COMPLAINT = {
     )
 )
 def test_complaint_form_stores_the_whole_complaint_or_nothing(client, public_site, hostile):
-    cache.clear()  # every example is a new visitor, never rate-limited
+    forget_rate_limits()
     before = table_counts(Complaint, ComplaintAttachment, ComplaintEvent)
     data = {**VALID_COMPLAINT, **hostile}
     response = client.post("/complaints/new/", data)
@@ -140,7 +140,7 @@ def test_complaint_form_stores_the_whole_complaint_or_nothing(client, public_sit
 @EXAMPLES
 @given(code=hostile_text)
 def test_tracking_answers_any_code_without_a_server_error(client, public_site, code):
-    cache.clear()
+    forget_rate_limits()
     response = client.get("/complaints/track/", {"code": code})
     assert response.status_code == 200
     assert "办理情况" not in response.content.decode()
@@ -152,6 +152,7 @@ def test_tracking_answers_any_code_without_a_server_error(client, public_site, c
 @EXAMPLES
 @given(name=hostile_text, contact=hostile_text, body=hostile_text)
 def test_comment_form_stores_the_whole_comment_or_nothing(client, public_site, name, contact, body):
+    forget_rate_limits()
     page = public_site.predisclosure
     before = PreDisclosureComment.objects.count()
     response = client.post(page.url, {"name": name, "contact": contact, "body": body})
