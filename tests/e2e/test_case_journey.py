@@ -73,3 +73,41 @@ def test_application_from_counter_to_rating_and_announcement(
     citizen.goto("/announcements/")
     row = citizen.locator("tr", has_text=PENSION_TITLE)
     assert "李*" in row.inner_text() and "李演示" not in citizen.content()
+
+
+def test_case_pages_on_a_phone_have_no_serious_accessibility_violations(
+    public_site, clerk, new_context, axe_script_path
+):
+    from intranet.cases import workflow
+    from intranet.cases.models import Case
+    from tests.e2e.test_accessibility import axe_violations, describe
+
+    case = workflow.receive(
+        Case(
+            guide=public_site.pension,
+            window=public_site.windows[0],
+            applicant_name="周演示",
+            phone="19900001111",
+            channel=Case.Channel.WINDOW,
+        ),
+        clerk,
+    )
+    workflow.complete(case, clerk, "granted", "已完成参保登记")
+    page = new_context(PHONE, bypass_csp=True).new_page()
+    intranet_login(page, "staff1")
+    problems = []
+    for path in (
+        "/intranet/cases/",
+        "/intranet/cases/new/",
+        f"/intranet/cases/{case.pk}/",
+        "/intranet/cases/first-contacts/new/",
+    ):
+        page.goto(path)
+        problems += describe(path, path, axe_violations(page, axe_script_path))
+    citizen = new_context(PHONE, bypass_csp=True).new_page()
+    citizen.goto("/progress/")
+    citizen.get_by_label("受理编号").fill(case.receipt_number)
+    citizen.get_by_label("申请人电话后四位").fill("1111")
+    citizen.get_by_role("button", name="查询").click()
+    problems += describe("progress", "/progress/", axe_violations(citizen, axe_script_path))
+    assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
