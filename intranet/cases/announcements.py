@@ -27,7 +27,6 @@ def publish_for(case, today):
         return None
     page = CompletionAnnouncementPage(
         title=f"{guide.title}（{mask_name(case.applicant_name)}）",
-        slug=case.receipt_number.lower(),
         guide=guide,
         matter=guide.title,
         applicant=case.applicant_name,
@@ -36,6 +35,8 @@ def publish_for(case, today):
         completed_on=today,
         department=guide.department,
     )
+    # No slug: the page makes one from the guide code. Never the receipt number, which with
+    # the phone's last digits opens the case's progress page.
     _section(index, guide.department).add_child(instance=page)
     page.save_revision().publish()
     case.announcement = page
