@@ -208,8 +208,12 @@ def _step(request, pk, form_class, title, allowed, action, statuses=None, form_k
         return redirect("intranet:complaint_detail", pk=pk)
     form = form_class(request.POST or None, **(form_kwargs(complaint) if form_kwargs else {}))
     if request.method == "POST" and form.is_valid():
-        action(complaint, form.cleaned_data)
-        messages.success(request, _("已保存。"))
+        try:
+            action(complaint, form.cleaned_data)
+        except wf.StepRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("已保存。"))
         return redirect("intranet:complaint_detail", pk=pk)
     return render(
         request,
@@ -226,13 +230,17 @@ def complaint_triage(request, pk):
         return redirect("intranet:complaint_detail", pk=pk)
     form = TriageForm(request.POST or None, instance=complaint)
     if request.method == "POST" and form.is_valid():
-        wf.triage(
-            form.save(commit=False),
-            request.user,
-            form.cleaned_data["accepted"],
-            form.cleaned_data["not_accepted_reason"],
-        )
-        messages.success(request, _("已分办。"))
+        try:
+            wf.triage(
+                form.save(commit=False),
+                request.user,
+                form.cleaned_data["accepted"],
+                form.cleaned_data["not_accepted_reason"],
+            )
+        except wf.StepRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("已分办。"))
         return redirect("intranet:complaint_detail", pk=pk)
     return render(
         request,
@@ -327,8 +335,12 @@ def complaint_publication(request, pk):
         if complaint.complainant_name and complaint.complainant_name in summary:
             form.add_error("public_summary", _("公开摘要中不能出现投诉人姓名。"))
         else:
-            wf.request_publication(complaint, request.user, summary)
-            messages.success(request, _("公开摘要已提交，待中心负责人批准后公开。"))
+            try:
+                wf.request_publication(complaint, request.user, summary)
+            except wf.StepRefused as refused:
+                messages.error(request, str(refused))
+            else:
+                messages.success(request, _("公开摘要已提交，待中心负责人批准后公开。"))
             return redirect("intranet:complaint_detail", pk=pk)
     return render(
         request,
@@ -348,8 +360,12 @@ def complaint_publication_approve(request, pk):
     ):
         messages.error(request, _("没有待批准的公开摘要。"))
     else:
-        wf.approve_publication(complaint, request.user)
-        messages.success(request, _("处理结果已在门户网站公开。"))
+        try:
+            wf.approve_publication(complaint, request.user)
+        except wf.StepRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("处理结果已在门户网站公开。"))
     return redirect("intranet:complaint_detail", pk=pk)
 
 
