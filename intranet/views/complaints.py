@@ -3,7 +3,8 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.functions import TruncDate
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,6 +24,7 @@ from intranet.forms.complaints import (
     StaffComplaintForm,
     TriageForm,
 )
+from intranet.forms.filters import NO_WINDOW, ComplaintFilterForm, read_filters
 from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
 from intranet.pagination import paginate, querystring_without_page
 from intranet.workdays import WorkCalendar
@@ -53,52 +55,42 @@ def days_left(complaint, today, calendar):
     return calendar.working_days_between(today, complaint.deadline)
 
 
-def filter_complaints(qs, params, today):
-    state = params.get("state") or "all"
+def filter_complaints(qs, filters, today, user):
+    """Apply the cleaned filters of ComplaintFilterForm; returns the queryset and the state shown."""
+    state = filters["state"] or "all"
     if state == "open":
         qs = qs.open()
     elif state == "overdue":
         qs = qs.overdue(today)
     elif state in ("replied", "closed", "not_accepted"):
         qs = qs.filter(status=state)
-    window = params.get("window")
-    if window:
-        qs = (
-            qs.filter(target_window_id=int(window))
-            if window.isdigit()
-            else qs.filter(target_window__isnull=True)
-        )
-    month = params.get("month")
-    if month:
-        try:
-            start = dt.datetime.strptime(month, "%Y-%m").date()
-        except ValueError:
-            start = None
-        if start:
-            end = (start + dt.timedelta(days=32)).replace(day=1)
-            qs = qs.filter(replied_at__date__gte=start, replied_at__date__lt=end)
-            ontime = params.get("ontime")
-            if ontime in ("0", "1"):
-                from django.db.models import F
-                from django.db.models.functions import TruncDate
-
-                qs = qs.annotate(reply_day=TruncDate("replied_at"))
-                qs = (
-                    qs.filter(reply_day__lte=F("deadline"))
-                    if ontime == "1"
-                    else qs.filter(reply_day__gt=F("deadline"))
-                )
-    if params.get("mine") == "1":
-        qs = qs.filter(handler=params["_user"])
+    window = filters["window"]
+    if window == NO_WINDOW:
+        qs = qs.filter(target_window__isnull=True)
+    elif window:
+        qs = qs.filter(target_window_id=window)
+    start = filters["month"]
+    if start:
+        end = (start + dt.timedelta(days=32)).replace(day=1)
+        qs = qs.filter(replied_at__date__gte=start, replied_at__date__lt=end)
+        ontime = filters["ontime"]
+        if ontime:
+            qs = qs.annotate(reply_day=TruncDate("replied_at"))
+            qs = (
+                qs.filter(reply_day__lte=F("deadline"))
+                if ontime == "1"
+                else qs.filter(reply_day__gt=F("deadline"))
+            )
+    if filters["mine"]:
+        qs = qs.filter(handler=user)
     return qs, state
 
 
 @role_required(*roles.COMPLAINT_VIEWERS)
 def complaint_list(request):
     today = timezone.localdate()
-    params = request.GET.copy()
-    params["_user"] = request.user
-    qs, state = filter_complaints(_visible(request), params, today)
+    filters = read_filters(request, ComplaintFilterForm)
+    qs, state = filter_complaints(_visible(request), filters, today, request.user)
     qs = (
         qs.select_related("target_window", "handler")
         .annotate(
@@ -130,7 +122,7 @@ def complaint_list(request):
             "state": state,
             "states": STATE_FILTERS,
             "windows": Window.objects.all(),
-            "current_window": request.GET.get("window", ""),
+            "current_window": str(filters["window"] or ""),
             "querystring": querystring_without_page(request),
             "can_record": roles.has_role(request.user, *roles.COMPLAINT_RECORDERS),
         },

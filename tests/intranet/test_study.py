@@ -294,10 +294,6 @@ def test_excel_export_writes_formula_like_text_as_text(clients, users, typed):
     assert formulas == []
 
 
-def test_a_bad_year_in_the_report_is_not_found(clients):
-    assert clients["head"].get(url("attendance_report") + "?year=abc").status_code == 404
-
-
 def test_session_form_refuses_an_end_before_the_start(clients, users, plan):
     response = clients["head"].post(
         url("study_session_new"),
