@@ -25,6 +25,7 @@ from intranet.forms.complaints import (
     TriageForm,
 )
 from intranet.forms.filters import NO_WINDOW, ComplaintFilterForm, read_filters
+from intranet.locked_database import DatabaseBusy, write_when_free
 from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
 from intranet.pagination import paginate, querystring_without_page
 from intranet.workdays import WorkCalendar
@@ -134,18 +135,36 @@ def complaint_new(request):
     form = StaffComplaintForm(
         request.POST or None, request.FILES or None, initial={"received_at": timezone.now()}
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
         complaint = form.save(commit=False)
         complaint.recorded_by = request.user
-        wf.receive(complaint, form.cleaned_data["attachments"], actor=request.user)
-        messages.success(
-            request, _("投诉已登记，查询码 %(code)s，请告知投诉人。") % {"code": complaint.code}
-        )
-        return redirect("intranet:complaint_detail", pk=complaint.pk)
+
+        def store():
+            complaint.pk = None  # a failed attempt may have set it before rolling back
+            return wf.receive(complaint, form.cleaned_data["attachments"], actor=request.user)
+
+        try:
+            write_when_free(store)
+        except DatabaseBusy:
+            messages.error(
+                request,
+                _(
+                    "数据库繁忙，投诉暂未登记。已填写的内容保留在下方，请稍后再次提交（附件需重新选择）。"
+                ),
+            )
+            status = 503
+        else:
+            messages.success(
+                request,
+                _("投诉已登记，查询码 %(code)s，请告知投诉人。") % {"code": complaint.code},
+            )
+            return redirect("intranet:complaint_detail", pk=complaint.pk)
     return render(
         request,
         "intranet/form.html",
         {"form": form, "title": _("登记投诉"), "multipart": True, "submit": _("登记")},
+        status=status,
     )
 
 
