@@ -48,7 +48,7 @@ def log_identity_access(complaint, user):
 
 
 @transaction.atomic
-def receive(complaint, files, actor=None):
+def receive(complaint, files, actor=None, late_entry_reason=""):
     """Store a new complaint with its files; the tracking code is unique or nothing is stored."""
     complaint.set_deadline()
     complaint.save_with_new_code()
@@ -65,6 +65,9 @@ def receive(complaint, files, actor=None):
         _("收到投诉"),
         public_text=_("您的投诉已收到（%(channel)s），我们将按规定时限处理。")
         % {"channel": complaint.get_channel_display()},
+        internal_note=_("补录：收到时间早于一年前，原因：%(r)s") % {"r": late_entry_reason}
+        if late_entry_reason
+        else "",
         is_public=True,
     )
     return complaint

@@ -142,7 +142,12 @@ def complaint_new(request):
 
         def store():
             complaint.pk = None  # a failed attempt may have set it before rolling back
-            return wf.receive(complaint, form.cleaned_data["attachments"], actor=request.user)
+            return wf.receive(
+                complaint,
+                form.cleaned_data["attachments"],
+                actor=request.user,
+                late_entry_reason=form.cleaned_data["late_entry_reason"],
+            )
 
         try:
             write_when_free(store)
