@@ -71,6 +71,8 @@ def sign_in(user, code, now=None):
 
 
 def apply_approved_leave(leave):
+    """Called inside the leave decision's transaction; a sign-in at the same moment waits."""
+    _lock(leave.session)
     status = (
         Attendance.Status.TRIP if leave.kind == LeaveRequest.Kind.TRIP else Attendance.Status.LEAVE
     )
@@ -82,10 +84,22 @@ def apply_approved_leave(leave):
         row.save(update_fields=["status", "updated_at"])
 
 
+def _lock(session):
+    """Lock the session's row: roll changes of one session happen one after the other.
+
+    Without it two people opening the roll at once both add the absent rows, and two
+    corrections of someone without a row both insert one (a unique-constraint 500).
+    """
+    return StudySession.objects.select_for_update().get(pk=session.pk)
+
+
 @transaction.atomic
 def close_roll(session):
     """After the session: whoever neither signed in nor had approved leave is absent (缺勤)."""
     if session.roll_closed or not session.has_ended():
+        return
+    if _lock(session).roll_closed:
+        session.roll_closed = True
         return
     have = set(session.attendances.values_list("user_id", flat=True))
     Attendance.objects.bulk_create(
@@ -106,6 +120,7 @@ def close_past_rolls():
 
 @transaction.atomic
 def correct(session, user, new_status, reason, changed_by):
+    _lock(session)
     row = Attendance.objects.select_for_update().filter(session=session, user=user).first()
     old = row.status if row else ""
     if row is None:

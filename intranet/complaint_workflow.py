@@ -48,7 +48,7 @@ def log_identity_access(complaint, user):
 
 
 @transaction.atomic
-def receive(complaint, files, actor=None):
+def receive(complaint, files, actor=None, late_entry_reason=""):
     """Store a new complaint with its files; the tracking code is unique or nothing is stored."""
     complaint.set_deadline()
     complaint.save_with_new_code()
@@ -65,22 +65,83 @@ def receive(complaint, files, actor=None):
         _("收到投诉"),
         public_text=_("您的投诉已收到（%(channel)s），我们将按规定时限处理。")
         % {"channel": complaint.get_channel_display()},
+        internal_note=_("补录：收到时间早于一年前，原因：%(r)s") % {"r": late_entry_reason}
+        if late_entry_reason
+        else "",
         is_public=True,
     )
     return complaint
 
 
+class StepRefused(Exception):
+    """The complaint's state (as locked in the database) does not allow this step; the message is for staff."""
+
+
+def _locked(complaint, statuses, refusal=None):
+    """The complaint's row, locked until the transaction ends, if its status allows the step.
+
+    Two people pressing "close" at once both passed the view's check on a stale copy;
+    only the check made here, on the locked row, decides which one goes through.
+    """
+    current = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    if current.status not in statuses:
+        raise StepRefused(
+            refusal
+            or _("该投诉当前状态（%(s)s）不能进行此操作，可能已由他人处理。请刷新页面查看。")
+            % {"s": current.get_status_display()}
+        )
+    return current
+
+
+def _saved(complaint, current, fields):
+    """Save the changed fields of the locked row and bring the caller's copy up to date."""
+    current.save(update_fields=fields)
+    for name in fields:
+        setattr(complaint, name, getattr(current, name))
+    complaint.status = current.status
+    return current
+
+
+TRIAGE_FIELDS = [
+    "category",
+    "target_window",
+    "target_staff",
+    "complexity",
+    "method",
+    "handler",
+]
+
+
 @transaction.atomic
 def triage(complaint, actor, accepted, reason=""):
+    """Accept and assign, or refuse; complaint carries the chosen category, handler and so on."""
+    current = _locked(
+        complaint,
+        Complaint.OPEN_STATUSES,
+        _("该投诉已答复、办结或不予受理，不能重新分办。"),
+    )
+    for name in TRIAGE_FIELDS:
+        setattr(current, name, getattr(complaint, name))
     now = timezone.now()
-    complaint.triaged_at = now
+    current.triaged_at = now
     if accepted:
-        complaint.status = Complaint.Status.IN_PROGRESS
-        complaint.not_accepted_reason = ""
-        complaint.set_deadline()
-        complaint.save()
-        log_event(
+        current.status = Complaint.Status.IN_PROGRESS
+        current.not_accepted_reason = ""
+        current.set_deadline()
+        _saved(
             complaint,
+            current,
+            [
+                *TRIAGE_FIELDS,
+                "triaged_at",
+                "status",
+                "not_accepted_reason",
+                "deadline",
+                "deadline_provisional",
+            ],
+        )
+        log_event(
+            current,
             actor,
             _("受理并分办"),
             public_text=_("投诉已受理，正在办理。"),
@@ -88,20 +149,24 @@ def triage(complaint, actor, accepted, reason=""):
                 "类别：%(cat)s；处理方式：%(method)s；承办人：%(handler)s；期限：%(deadline)s"
             )
             % {
-                "cat": complaint.get_category_display(),
-                "method": complaint.get_method_display(),
-                "handler": complaint.handler.get_full_name() or complaint.handler.get_username(),
-                "deadline": complaint.deadline.isoformat(),
+                "cat": current.get_category_display(),
+                "method": current.get_method_display(),
+                "handler": current.handler.get_full_name() or current.handler.get_username(),
+                "deadline": current.deadline.isoformat(),
             },
             is_public=True,
         )
     else:
-        complaint.status = Complaint.Status.NOT_ACCEPTED
-        complaint.not_accepted_reason = reason
-        complaint.closed_at = now
-        complaint.save()
-        log_event(
+        current.status = Complaint.Status.NOT_ACCEPTED
+        current.not_accepted_reason = reason
+        current.closed_at = now
+        _saved(
             complaint,
+            current,
+            [*TRIAGE_FIELDS, "triaged_at", "status", "not_accepted_reason", "closed_at"],
+        )
+        log_event(
+            current,
             actor,
             _("不予受理"),
             public_text=_("不予受理。理由：%(r)s") % {"r": reason},
@@ -119,16 +184,21 @@ def add_note(complaint, actor, text, is_public):
 
 @transaction.atomic
 def reply(complaint, actor, method, text):
-    complaint.reply_method = method
-    complaint.reply_text = text
-    complaint.replied_at = timezone.now()
-    complaint.status = Complaint.Status.REPLIED
-    complaint.save()
-    log_event(
+    current = _locked(
         complaint,
+        (Complaint.Status.IN_PROGRESS,),
+        _("该投诉已经答复或办结，不能再次答复。请刷新页面查看。"),
+    )
+    current.reply_method = method
+    current.reply_text = text
+    current.replied_at = timezone.now()
+    current.status = Complaint.Status.REPLIED
+    _saved(complaint, current, ["reply_method", "reply_text", "replied_at", "status"])
+    log_event(
+        current,
         actor,
         _("答复投诉人"),
-        public_text=_("已%(method)s。") % {"method": complaint.get_reply_method_display()},
+        public_text=_("已%(method)s。") % {"method": current.get_reply_method_display()},
         internal_note=text,
         is_public=True,
     )
@@ -136,18 +206,23 @@ def reply(complaint, actor, method, text):
 
 @transaction.atomic
 def close(complaint, actor, outcome, result_text):
-    complaint.outcome = outcome
-    complaint.result_text = result_text
-    complaint.closed_at = timezone.now()
-    if not complaint.replied_at:
-        complaint.replied_at = complaint.closed_at
-    complaint.status = Complaint.Status.CLOSED
-    complaint.save()
-    log_event(
+    current = _locked(
         complaint,
+        (Complaint.Status.IN_PROGRESS, Complaint.Status.REPLIED),
+        _("该投诉已经办结或不予受理，不能再次办结。请刷新页面查看。"),
+    )
+    current.outcome = outcome
+    current.result_text = result_text
+    current.closed_at = timezone.now()
+    if not current.replied_at:
+        current.replied_at = current.closed_at
+    current.status = Complaint.Status.CLOSED
+    _saved(complaint, current, ["outcome", "result_text", "closed_at", "replied_at", "status"])
+    log_event(
+        current,
         actor,
         _("办结"),
-        public_text=_("投诉已办结，处理结论：%(o)s。") % {"o": complaint.get_outcome_display()},
+        public_text=_("投诉已办结，处理结论：%(o)s。") % {"o": current.get_outcome_display()},
         internal_note=result_text,
         is_public=True,
     )
@@ -155,11 +230,14 @@ def close(complaint, actor, outcome, result_text):
 
 @transaction.atomic
 def request_extension(complaint, actor, days, reason):
+    current = _locked(complaint, Complaint.OPEN_STATUSES)
+    if current.extensions.filter(status=DeadlineExtension.Status.PENDING).exists():
+        raise StepRefused(_("该投诉已有一份待批准的延期申请，请等待中心负责人处理。"))
     ext = DeadlineExtension.objects.create(
-        complaint=complaint, requested_by=actor, extra_working_days=days, reason=reason
+        complaint=current, requested_by=actor, extra_working_days=days, reason=reason
     )
     log_event(
-        complaint,
+        current,
         actor,
         _("申请延期"),
         internal_note=_("延长 %(d)s 个工作日：%(r)s") % {"d": days, "r": reason},
@@ -169,10 +247,12 @@ def request_extension(complaint, actor, days, reason):
 
 @transaction.atomic
 def decide_extension(ext, actor, approve):
+    """False when the request was decided already (by someone else, a moment ago)."""
+    # Complaint first, then the request: the order request_extension locks them in.
+    complaint = Complaint.objects.select_for_update().get(pk=ext.complaint_id)
     ext = DeadlineExtension.objects.select_for_update().get(pk=ext.pk)
     if ext.status != DeadlineExtension.Status.PENDING:
         return False
-    complaint = ext.complaint
     ext.decided_by, ext.decided_at = actor, timezone.now()
     if approve:
         ext.status = DeadlineExtension.Status.APPROVED
@@ -196,17 +276,27 @@ def decide_extension(ext, actor, approve):
 
 @transaction.atomic
 def request_publication(complaint, actor, summary):
-    complaint.public_summary = summary
-    complaint.publication_requested_at = timezone.now()
-    complaint.published_at = None
-    complaint.publication_approved_by = None
-    complaint.save()
-    log_event(complaint, actor, _("提交公开摘要待审批"), internal_note=summary)
+    current = _locked(
+        complaint, (Complaint.Status.CLOSED,), _("只有已办结的投诉才能公开处理结果。")
+    )
+    current.public_summary = summary
+    current.publication_requested_at = timezone.now()
+    current.published_at = None
+    current.publication_approved_by = None
+    _saved(
+        complaint,
+        current,
+        ["public_summary", "publication_requested_at", "published_at", "publication_approved_by"],
+    )
+    log_event(current, actor, _("提交公开摘要待审批"), internal_note=summary)
 
 
 @transaction.atomic
 def approve_publication(complaint, actor):
-    complaint.published_at = timezone.now()
-    complaint.publication_approved_by = actor
-    complaint.save()
-    log_event(complaint, actor, _("批准公开处理结果"))
+    current = _locked(complaint, (Complaint.Status.CLOSED,), _("没有待批准的公开摘要。"))
+    if not current.public_summary or current.published_at:
+        raise StepRefused(_("没有待批准的公开摘要，可能已由他人批准。"))
+    current.published_at = timezone.now()
+    current.publication_approved_by = actor
+    _saved(complaint, current, ["published_at", "publication_approved_by"])
+    log_event(current, actor, _("批准公开处理结果"))

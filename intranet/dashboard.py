@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from intranet import attendance, roles
 from intranet.charts import bar_chart
+from intranet.forms.filters import NO_WINDOW
 from intranet.models import Complaint, Disclosure
-
-NO_WINDOW = "none"
 
 
 def _list_url(**params):

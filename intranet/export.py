@@ -3,25 +3,9 @@
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from intranet import attendance
-
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-
-
-def _sheet(ws, headers, rows, widths):
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    for row in rows:
-        ws.append(row)
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
+from intranet.spreadsheets import write_sheet
 
 
 def attendance_workbook(year):
@@ -30,7 +14,7 @@ def attendance_workbook(year):
     ws.title = f"{year}年个人考勤"
     people = attendance.person_figures(year)
     totals = attendance.year_totals(people)
-    _sheet(
+    write_sheet(
         ws,
         ["姓名", "账号", "出席", "迟到", "请假", "公出", "缺勤", "应到", "出勤率(%)"],
         [
@@ -63,7 +47,7 @@ def attendance_workbook(year):
         [14, 14, 8, 8, 8, 8, 8, 8, 12],
     )
     ws2 = wb.create_sheet(f"{year}年各次学习")
-    _sheet(
+    write_sheet(
         ws2,
         ["日期", "学习主题", "类别", "出席", "迟到", "请假", "公出", "缺勤", "应到", "出勤率(%)"],
         [

@@ -1,12 +1,12 @@
 """Public complaint intake (/complaints/new/), tracking (/complaints/track/) and published results."""
 
 from django.conf import settings
-from django.db import transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from intranet import complaint_workflow
+from intranet.locked_database import DatabaseBusy, write_when_free
 from intranet.models import Complaint
 from intranet.pagination import paginate
 from portal import rate_limits
@@ -22,6 +22,19 @@ def submit_limit():
     return getattr(settings, "COMPLAINT_SUBMIT_LIMIT", SUBMIT_LIMIT)
 
 
+def _busy(request):
+    """The database stayed locked: nothing was stored; give the citizen their text back."""
+    # Files cannot be put back into a file input; the text can.
+    form = PublicComplaintForm(request.POST)
+    message = _(
+        "系统繁忙，您的投诉暂未保存。您填写的内容已保留在下方，请稍等片刻后再次提交"
+        "（附件需要重新选择）；如情况紧急，请拨打监督投诉电话。"
+    )
+    return render(
+        request, "portal/complaint_new.html", {"form": form, "error": message}, status=503
+    )
+
+
 @never_cache
 def complaint_new(request):
     if request.method == "POST":
@@ -29,7 +42,11 @@ def complaint_new(request):
         bucket = rate_limits.ip_bucket(SUBMIT_SCOPE, request)
         # Count first, then decide: a check followed by a later write lets parallel
         # requests all pass the check (19 of 30 stored against a limit of 5).
-        if limit and rate_limits.hit(bucket) > limit:
+        try:
+            hits = write_when_free(lambda: rate_limits.hit(bucket)) if limit else 0
+        except DatabaseBusy:
+            return _busy(request)
+        if limit and hits > limit:
             # Keep what was typed (files cannot be kept) so nothing has to be written again.
             form = PublicComplaintForm(request.POST)
             message = _("提交次数过多，请一小时后再试，或拨打监督投诉电话。")
@@ -53,17 +70,24 @@ def complaint_new(request):
                     status=400,
                 )
             data = form.cleaned_data
-            complaint = Complaint(
-                channel=Complaint.Channel.ONLINE,
-                content=data["content"],
-                target_window=data["target_window"],
-                target_description=data["target_description"],
-                occurred_on=data["occurred_on"],
-                complainant_name=data["complainant_name"],
-                complainant_phone=data["complainant_phone"],
-            )
-            with transaction.atomic():
-                complaint_workflow.receive(complaint, data["attachments"])
+
+            def store():
+                # A fresh instance each attempt: a failed attempt may have set pk and code.
+                complaint = Complaint(
+                    channel=Complaint.Channel.ONLINE,
+                    content=data["content"],
+                    target_window=data["target_window"],
+                    target_description=data["target_description"],
+                    occurred_on=data["occurred_on"],
+                    complainant_name=data["complainant_name"],
+                    complainant_phone=data["complainant_phone"],
+                )
+                return complaint_workflow.receive(complaint, data["attachments"])
+
+            try:
+                complaint = write_when_free(store)
+            except DatabaseBusy:
+                return _busy(request)
             return render(request, "portal/complaint_done.html", {"complaint": complaint})
     else:
         form = PublicComplaintForm()

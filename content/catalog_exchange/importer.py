@@ -7,7 +7,7 @@ is skipped, which makes a second import of the same file a no-op: no new revisio
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
 
@@ -70,6 +70,10 @@ class CatalogImporter:
                 return self._import(record)
         except ValidationError as exc:
             raise RecordImportError("；".join(exc.messages)) from exc
+        except DatabaseError as exc:
+            # The schema checks should catch what the database refuses; if one slips
+            # through, it is this record's failure and the import goes on.
+            raise RecordImportError(f"数据库拒绝保存该记录（{type(exc).__name__}）") from exc
 
     # -- the record ---------------------------------------------------------------
 

@@ -15,9 +15,11 @@ of ``{"q", "a"}``.
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from content.models.catalog import MAX_DAYS
+from content.text_limits import SHORT_TEXT, TEXT
 
 FIELDS = (
     "code",
@@ -52,7 +54,14 @@ MAX_LENGTHS = {
     "hours": 200,
     "phone": 50,
     "complaint_phone": 50,
+    "basis": TEXT,
+    "conditions": TEXT,
 }
+FEE_TEXT_MAX_LENGTH = SHORT_TEXT
+ANSWER_MAX_LENGTH = TEXT
+# The format nests four levels at most (file > record > materials > material); anything
+# much deeper is not a catalog, and would exhaust Python's recursion further on.
+MAX_DEPTH = 8
 TOPIC_MAX_LENGTH = 100
 MATERIAL_NAME_MAX_LENGTH = 255
 MATERIAL_NOTE_MAX_LENGTH = 500
@@ -62,6 +71,13 @@ QUESTION_MAX_LENGTH = 500
 
 class CatalogFormatError(Exception):
     """The file as a whole is unreadable: not JSON, or not a list."""
+
+
+@dataclass
+class UnreadableRecord:
+    """An element of the file's list that json could not turn into values; reason is for people."""
+
+    reason: str
 
 
 @dataclass
@@ -198,6 +214,8 @@ class _Checker:
                 self.errors.append(f"收费 fee.{key} 应为文本")
                 text = ""
             texts[key] = text.strip()
+            if len(texts[key]) > FEE_TEXT_MAX_LENGTH:
+                self.errors.append(f"收费 fee.{key} 超过 {FEE_TEXT_MAX_LENGTH} 字")
         if charged and not texts["basis"]:
             # Charging without a published legal basis is what the disclosure rules forbid.
             self.errors.append("收费事项必须公开收费依据（fee.basis 不能为空）")
@@ -225,6 +243,8 @@ class _Checker:
                 continue
             if len(question) > QUESTION_MAX_LENGTH:
                 self.errors.append(f"常见问题第 {number} 项的问题超过 {QUESTION_MAX_LENGTH} 字")
+            if len(answer) > ANSWER_MAX_LENGTH:
+                self.errors.append(f"常见问题第 {number} 项的解答超过 {ANSWER_MAX_LENGTH} 字")
             entries.append({"q": question, "a": answer})
         return entries
 
@@ -240,10 +260,63 @@ def _without_nul(value):
     return value
 
 
+def _structure_errors(record):
+    """Problems no field check can survive: nesting too deep, text that is not valid Unicode.
+
+    Walks the record without recursion, so a record nested ten thousand levels deep is
+    reported like any other bad record instead of crashing the import.
+    """
+    errors = []
+    if any(_SURROGATE.search(key) for key in record):
+        errors.append("字段名含有无效字符（单独的 UTF-16 代理码位），请检查导出程序的编码")
+        record = {_printable(key): value for key, value in record.items()}
+    stack = [(key, value, 2) for key, value in record.items()]
+    while stack:
+        key, value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            errors.append(f"字段 {key} 嵌套层数过深（超过 {MAX_DEPTH} 层）")
+            stack = [item for item in stack if item[0] != key]
+            continue
+        if isinstance(value, str):
+            texts = [value]
+        elif isinstance(value, dict):
+            texts = list(value)
+            stack.extend((key, item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            texts = []
+            stack.extend((key, item, depth + 1) for item in value)
+        else:
+            texts = []
+        for text in texts:
+            if _SURROGATE.search(text):
+                errors.append(
+                    f"字段 {key} 含有无效字符（单独的 UTF-16 代理码位，如 \\ud800），"
+                    "请检查导出程序的编码"
+                )
+                stack = [item for item in stack if item[0] != key]
+                break
+    return sorted(set(errors))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text):
+    """Text safe to print and store: lone surrogates shown as \\udXXX escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def validate_record(raw, position):
     """Check one record of the file and return a ParsedRecord (data is None if it is bad)."""
+    if isinstance(raw, UnreadableRecord):
+        return ParsedRecord(position, "", None, errors=[raw.reason])
     if not isinstance(raw, dict):
         return ParsedRecord(position, "", None, errors=["记录应为 JSON 对象"])
+    broken = _structure_errors(raw)
+    if broken:
+        code = raw.get("code")
+        code = code.strip() if isinstance(code, str) and not _SURROGATE.search(code) else ""
+        return ParsedRecord(position, code[: MAX_LENGTHS["code"]], None, errors=broken)
     cleaned = _without_nul(raw)
     had_nul = cleaned != raw
     raw = cleaned
@@ -259,8 +332,8 @@ def validate_record(raw, position):
         "audience": check.text_list("audience", 10, allowed=AUDIENCES),
         # Topics are tags: unordered and unique, so they are compared sorted.
         "topics": sorted(set(check.text_list("topics", TOPIC_MAX_LENGTH))),
-        "basis": check.text("basis"),
-        "conditions": check.text("conditions"),
+        "basis": check.text("basis", max_length=MAX_LENGTHS["basis"]),
+        "conditions": check.text("conditions", max_length=MAX_LENGTHS["conditions"]),
         "materials": check.materials(),
         "procedure": check.text_list("procedure", STEP_MAX_LENGTH),
         "statutory_days": check.days("statutory_days", nullable=True),
@@ -296,17 +369,81 @@ def validate_record(raw, position):
 
 
 def load_catalog(stream):
-    """Read a whole exchange file; raise CatalogFormatError when it is not a JSON list."""
+    """Read a whole exchange file; raise CatalogFormatError when it is not a JSON list.
+
+    A list element json cannot turn into values (nested past Python's recursion limit,
+    a number with thousands of digits) becomes an UnreadableRecord, reported at its
+    position while the other records import.
+    """
+    data = stream.read()
+    if isinstance(data, bytes):
+        try:
+            text = data.decode(json.detect_encoding(data))
+        except UnicodeDecodeError as exc:
+            raise CatalogFormatError(
+                f"文件不是 UTF-8 编码的文本（第 {exc.start + 1} 个字节无法解码），"
+                "请用 UTF-8 编码另存后再导入"
+            ) from exc
+    else:
+        text = data
+    text = text.removeprefix("\ufeff")
     try:
-        records = json.load(stream)
-    except UnicodeDecodeError as exc:
-        raise CatalogFormatError("文件不是 UTF-8 编码的文本") from exc
+        records = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CatalogFormatError(
-            f"文件不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有错误"
-        ) from exc
+        raise _syntax_error(exc) from exc
+    except (RecursionError, ValueError):
+        records = _elements_one_by_one(text)
     if not isinstance(records, list):
         raise CatalogFormatError("文件内容应为办事指南记录的列表（JSON 数组）")
+    return records
+
+
+def _syntax_error(exc, offset=0, text=None):
+    if text is not None:
+        line = text.count("\n", 0, offset + exc.pos) + 1
+        column = offset + exc.pos - text.rfind("\n", 0, offset + exc.pos)
+    else:
+        line, column = exc.lineno, exc.colno
+    return CatalogFormatError(f"文件不是有效的 JSON：第 {line} 行第 {column} 列附近有错误")
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},]')
+
+
+def _elements_one_by_one(text):
+    """Decode the top-level list element by element, finding their bounds without recursion."""
+    stripped = text.lstrip()
+    if not stripped.startswith("["):
+        raise CatalogFormatError("文件内容应为办事指南记录的列表（JSON 数组）")
+    depth, start, spans = 0, None, []
+    for token in _TOKEN.finditer(text):
+        symbol = token.group()
+        if symbol in "[{":
+            depth += 1
+            if depth == 1:
+                start = token.end()
+        elif symbol in "]}":
+            depth -= 1
+            if depth == 0:
+                spans.append((start, token.start()))
+                break
+        elif symbol == "," and depth == 1:
+            spans.append((start, token.start()))
+            start = token.end()
+    else:
+        raise CatalogFormatError("文件不是有效的 JSON：列表没有结束（缺少“]”）")
+    if len(spans) == 1 and not text[spans[0][0] : spans[0][1]].strip():
+        return []
+    records = []
+    for begin, end in spans:
+        try:
+            records.append(json.loads(text[begin:end]))
+        except json.JSONDecodeError as exc:
+            raise _syntax_error(exc, begin, text) from exc
+        except RecursionError:
+            records.append(UnreadableRecord("记录嵌套层数过深，无法读取"))
+        except ValueError:
+            records.append(UnreadableRecord("记录中的数字位数过多，无法读取"))
     return records
 
 

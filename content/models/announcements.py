@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.text_limits import RICH_INTRO, limit
+
 
 def mask_name(name):
     """张三 -> 张*, 欧阳娜娜 -> 欧***; organisations keep their name."""
@@ -22,7 +24,7 @@ def mask_name(name):
 class AnnouncementIndexPage(Page):
     """List of completion announcements, filterable by month and department, with feeds."""
 
-    intro = RichTextField(_("说明"), blank=True)
+    intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["content.DepartmentSectionPage"]

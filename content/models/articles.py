@@ -8,9 +8,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.text_limits import RICH_INTRO, RICH_TEXT, SHORT_TEXT, limit
+
 
 class ArticleIndexPage(Page):
-    intro = RichTextField(_("说明"), blank=True)
+    intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["content.ArticlePage", "content.PreDisclosurePage"]
@@ -64,8 +66,8 @@ class ArticlePage(Page):
     ]
 
     category = models.CharField(_("类别"), max_length=20, choices=CATEGORY_CHOICES, default="rules")
-    summary = models.TextField(_("摘要"), blank=True)
-    body = RichTextField(_("正文"))
+    summary = models.TextField(_("摘要"), blank=True, validators=limit(SHORT_TEXT))
+    body = RichTextField(_("正文"), validators=limit(RICH_TEXT))
     issued_on = models.DateField(_("发布日期"), null=True, blank=True)
 
     content_panels = Page.content_panels + [

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content.lazy_context import lazy_entries
+from content.text_limits import RICH_INTRO, SHORT_TEXT, TEXT, limit
 
 MAX_DAYS = 365
 
@@ -31,7 +32,7 @@ PARTS = ("department", "window", "materials", "steps", "faqs", "topic_list")
 class ServiceCatalogPage(Page):
     """Lists every live guide, filterable by topic, department, audience and 即办."""
 
-    intro = RichTextField(_("导语"), blank=True)
+    intro = RichTextField(_("导语"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["content.DepartmentSectionPage"]
@@ -86,7 +87,7 @@ class DepartmentSectionPage(Page):
         on_delete=models.PROTECT,
         related_name="sections",
     )
-    intro = RichTextField(_("部门简介"), blank=True)
+    intro = RichTextField(_("部门简介"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("department"), FieldPanel("intro")]
     parent_page_types = ["content.ServiceCatalogPage", "content.AnnouncementIndexPage"]
@@ -163,8 +164,8 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         verbose_name=_("主题分类"),
         help_text=_("如：社会保险、户籍办理"),
     )
-    basis = models.TextField(_("设定依据"), blank=True)
-    conditions = models.TextField(_("受理条件"), blank=True)
+    basis = models.TextField(_("设定依据"), blank=True, validators=limit(TEXT))
+    conditions = models.TextField(_("受理条件"), blank=True, validators=limit(TEXT))
     statutory_days = models.PositiveSmallIntegerField(
         _("法定办结时限（工作日）"),
         null=True,
@@ -179,8 +180,10 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         help_text=_("0 表示即办（当场办结）"),
     )
     fee_charged = models.BooleanField(_("是否收费"), default=False)
-    fee_standard = models.TextField(_("收费标准"), blank=True, default="不收费")
-    fee_basis = models.TextField(_("收费依据"), blank=True)
+    fee_standard = models.TextField(
+        _("收费标准"), blank=True, default="不收费", validators=limit(SHORT_TEXT)
+    )
+    fee_basis = models.TextField(_("收费依据"), blank=True, validators=limit(SHORT_TEXT))
     location = models.CharField(_("办理地点"), max_length=200, blank=True)
     hours = models.CharField(_("办理时间"), max_length=200, blank=True)
     phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
@@ -392,7 +395,7 @@ class GuideStep(Orderable):
 class GuideFAQ(Orderable):
     page = ParentalKey(ServiceGuidePage, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(_("问题"), max_length=500)
-    answer = models.TextField(_("解答"))
+    answer = models.TextField(_("解答"), validators=limit(TEXT))
 
     panels = [FieldPanel("question"), FieldPanel("answer")]
 

@@ -5,13 +5,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from content.text_limits import RICH_INTRO, limit
+
 
 class CommitmentPage(Page):
     """What the center promises, what happens when it breaks a promise, and where to complain."""
 
-    commitments = RichTextField(_("服务承诺"))
-    breach_handling = RichTextField(_("违诺处理"))
-    complaint_channels = RichTextField(_("投诉方式"), blank=True)
+    commitments = RichTextField(_("服务承诺"), validators=limit(RICH_INTRO))
+    breach_handling = RichTextField(_("违诺处理"), validators=limit(RICH_INTRO))
+    complaint_channels = RichTextField(_("投诉方式"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [
         FieldPanel("commitments"),
@@ -27,7 +29,7 @@ class CommitmentPage(Page):
 class FeeDisclosurePage(Page):
     """One table of every charged item, built from the live guides so it can never disagree with them."""
 
-    intro = RichTextField(_("说明"), blank=True)
+    intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types: list = []

@@ -7,14 +7,19 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from content.text_limits import RICH_INTRO, SHORT_TEXT, limit
+
 
 class HomePage(Page):
     """Search box, the catalog by topic and department, latest announcements, commitments, contacts."""
 
     welcome = models.CharField(_("欢迎语"), max_length=200, blank=True)
-    intro = RichTextField(_("中心简介"), blank=True)
+    intro = RichTextField(_("中心简介"), blank=True, validators=limit(RICH_INTRO))
     commitment_summary = models.TextField(
-        _("服务承诺摘要"), blank=True, help_text=_("首页显示的承诺要点，每行一条")
+        _("服务承诺摘要"),
+        blank=True,
+        help_text=_("首页显示的承诺要点，每行一条"),
+        validators=limit(SHORT_TEXT),
     )
 
     content_panels = Page.content_panels + [

@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from content.text_limits import TEXT, limit
+
 
 class Department(index.Indexed, models.Model):
     name = models.CharField(_("部门名称"), max_length=100, unique=True)
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True, allow_unicode=True)
-    responsibilities = models.TextField(_("职责"), blank=True)
+    responsibilities = models.TextField(_("职责"), blank=True, validators=limit(TEXT))
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
@@ -42,7 +44,7 @@ class Window(index.Indexed, models.Model):
         related_name="windows",
     )
     location = models.CharField(_("位置"), max_length=200, blank=True)
-    description = models.TextField(_("业务范围"), blank=True)
+    description = models.TextField(_("业务范围"), blank=True, validators=limit(TEXT))
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     panels = [

@@ -9,14 +9,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.text_limits import RICH_TEXT, TEXT, limit
+
 
 class PreDisclosurePage(Page):
-    summary = models.TextField(_("征求意见说明"), blank=True)
-    draft = RichTextField(_("草案全文"))
+    summary = models.TextField(_("征求意见说明"), blank=True, validators=limit(TEXT))
+    draft = RichTextField(_("草案全文"), validators=limit(RICH_TEXT))
     comment_opens = models.DateField(_("征求意见开始"))
     comment_closes = models.DateField(_("征求意见截止"))
     outcome = RichTextField(
-        _("意见采纳情况"), blank=True, help_text=_("征求意见结束后，公开意见采纳情况和正式决定")
+        _("意见采纳情况"),
+        blank=True,
+        help_text=_("征求意见结束后，公开意见采纳情况和正式决定"),
+        validators=limit(RICH_TEXT),
     )
 
     content_panels = Page.content_panels + [
@@ -154,7 +159,7 @@ class PreDisclosureComment(models.Model):
     )
     name = models.CharField(_("称呼"), max_length=50, blank=True)
     contact = models.CharField(_("联系方式（不公开）"), max_length=100, blank=True)
-    body = models.TextField(_("意见内容"), max_length=5000)
+    body = models.TextField(_("意见内容"), max_length=5000, validators=limit(5000))
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
     status = models.CharField(
         _("状态"), max_length=10, choices=STATUS_CHOICES, default=STATUS_PENDING
@@ -168,7 +173,7 @@ class PreDisclosureComment(models.Model):
         related_name="+",
     )
     moderated_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
-    reply = models.TextField(_("答复"), blank=True)
+    reply = models.TextField(_("答复"), blank=True, validators=limit(TEXT))
 
     panels = [
         FieldPanel("page", read_only=True),

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.text_limits import RICH_INTRO, TEXT, limit
+
 
 class StaffMember(index.Indexed, models.Model):
     name = models.CharField(_("姓名"), max_length=50)
@@ -37,7 +39,7 @@ class StaffMember(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="staff",
     )
-    duties = models.TextField(_("工作职责"), blank=True)
+    duties = models.TextField(_("工作职责"), blank=True, validators=limit(TEXT))
     backup = models.ForeignKey(
         "self",
         verbose_name=_("B岗（替岗人）"),
@@ -122,7 +124,7 @@ class LeaderDuty(models.Model):
 class StaffRosterPage(Page):
     """工作人员公示: everyone on duty by window with their A/B pairing, and the duty schedule."""
 
-    intro = RichTextField(_("说明"), blank=True)
+    intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types: list = []

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from content.text_limits import SHORT_TEXT, limit
+
 
 @register_setting(icon="home")
 class CenterSettings(BaseSiteSetting):
@@ -14,7 +16,10 @@ class CenterSettings(BaseSiteSetting):
     phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
     complaint_phone = models.CharField(_("监督投诉电话"), max_length=50, blank=True)
     complaint_channels = models.TextField(
-        _("投诉渠道"), blank=True, help_text=_("意见箱、投诉电话、纪检监督员联系方式等，每行一条")
+        _("投诉渠道"),
+        blank=True,
+        help_text=_("意见箱、投诉电话、纪检监督员联系方式等，每行一条"),
+        validators=limit(SHORT_TEXT),
     )
 
     panels = [

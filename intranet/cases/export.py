@@ -8,7 +8,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from intranet.cases.models import Case, NegativeFiling
-from intranet.export import _sheet
+from intranet.spreadsheets import write_sheet
 
 
 def _name(user):
@@ -30,7 +30,7 @@ def register_workbook(month_start):
     wb = Workbook()
     ws = wb.active
     ws.title = f"{month_start:%Y年%m月}办件登记簿"
-    _sheet(
+    write_sheet(
         ws,
         [
             "受理编号",
@@ -92,7 +92,7 @@ def filings_workbook():
     wb = Workbook()
     ws = wb.active
     ws.title = "否定报备登记表"
-    _sheet(
+    write_sheet(
         ws,
         [
             "受理编号",

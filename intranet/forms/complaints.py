@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import StaffMember, Window
 from intranet import roles
+from intranet.forms import staff_dates
 from intranet.models import Complaint
 from intranet.personal_data import personal_data_problems
 from intranet.uploads import COMPLAINT_TYPES, MultipleFileField
@@ -59,6 +60,12 @@ class StaffComplaintForm(forms.ModelForm):
         max_bytes=MAX_COMPLAINT_FILE,
         max_files=3,
     )
+    late_entry_reason = forms.CharField(
+        label=_("补录原因"),
+        help_text=_("收到时间早于一年前时必填，记入办理记录（不对投诉人公开）"),
+        required=False,
+        max_length=200,
+    )
 
     class Meta:
         model = Complaint
@@ -89,7 +96,22 @@ class StaffComplaintForm(forms.ModelForm):
         value = self.cleaned_data["received_at"]
         if value and value > timezone.now():
             raise forms.ValidationError(_("收到时间不能晚于现在。"))
+        if value:
+            staff_dates.not_before_earliest(value, _("收到时间"))
         return value
+
+    def clean(self):
+        data = super().clean()
+        received = data.get("received_at")
+        reason = (data.get("late_entry_reason") or "").strip()
+        if received and staff_dates.is_older_than_a_year(received) and not reason:
+            # The deadline runs from the received time: an old one makes a complaint overdue
+            # at once, so it needs saying why (a letter found late, a transcription).
+            self.add_error(
+                "late_entry_reason",
+                _("收到时间早于一年前，请写明补录原因；如是输入错误，请改正收到时间。"),
+            )
+        return data
 
     def clean_occurred_on(self):
         value = self.cleaned_data.get("occurred_on")

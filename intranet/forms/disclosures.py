@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from intranet import roles
+from intranet.forms import staff_dates
 from intranet.forms.complaints import DateTimeInput
 from intranet.models import Disclosure
 from intranet.uploads import DOCUMENT_TYPES, MultipleFileField
@@ -33,3 +34,9 @@ class DisclosureForm(forms.ModelForm):
             "%Y-%m-%d %H:%M:%S",
         ]
         self.fields["publish_at"].help_text = _("晚于现在则到时才向工作人员显示")
+
+    def clean_publish_at(self):
+        value = self.cleaned_data.get("publish_at")
+        if value:
+            staff_dates.within_a_year(value, _("发布时间"))
+        return value

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from intranet.forms import staff_dates
 from intranet.forms.complaints import DateInput, UserChoiceField, staff_users
 from intranet.models import Attendance, LeaveRequest, StudyNote, StudySession
 from intranet.uploads import DOCUMENT_TYPES, CheckedFileField
@@ -37,6 +38,13 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = staff_users()
+
+    def clean_date(self):
+        value = self.cleaned_data.get("date")
+        # Old sessions stay editable; a newly typed date must be near today.
+        if value and "date" in self.changed_data:
+            staff_dates.within_a_year(value, _("学习日期"))
+        return value
 
 
 class LeaveForm(forms.ModelForm):

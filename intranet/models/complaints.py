@@ -7,6 +7,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from content.text_limits import SHORT_TEXT, TEXT, limit
 from intranet.storage import private_storage
 
 # Tracking codes avoid letters and digits that are easy to confuse when read aloud (0/O, 1/I).
@@ -96,7 +97,8 @@ class Complaint(models.Model):
     code = models.CharField(_("查询码"), max_length=20, unique=True)
     channel = models.CharField(_("投诉渠道"), max_length=10, choices=Channel.choices)
     received_at = models.DateTimeField(_("收到时间"), default=timezone.now, db_index=True)
-    content = models.TextField(_("投诉内容"))
+    # The citizen form allows 5000 characters; staff may transcribe a letter a little longer.
+    content = models.TextField(_("投诉内容"), validators=limit(TEXT))
     target_description = models.CharField(_("被投诉对象（投诉人所述）"), max_length=200, blank=True)
     occurred_on = models.DateField(_("发生日期"), null=True, blank=True)
     # Identity: only the handler, the inspector and the head may see these, every view is logged.
@@ -145,7 +147,10 @@ class Complaint(models.Model):
         related_name="handled_complaints",
     )
     not_accepted_reason = models.TextField(
-        _("不予受理理由"), blank=True, help_text=_("将告知投诉人，在查询页显示")
+        _("不予受理理由"),
+        blank=True,
+        help_text=_("将告知投诉人，在查询页显示"),
+        validators=limit(SHORT_TEXT),
     )
     triaged_at = models.DateTimeField(_("分办时间"), null=True, blank=True)
     deadline = models.DateField(_("答复期限"), db_index=True)
@@ -156,14 +161,17 @@ class Complaint(models.Model):
     reply_method = models.CharField(
         _("答复方式"), max_length=10, choices=ReplyMethod.choices, blank=True
     )
-    reply_text = models.TextField(_("答复内容"), blank=True)
+    reply_text = models.TextField(_("答复内容"), blank=True, validators=limit(TEXT))
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
     outcome = models.CharField(_("处理结论"), max_length=10, choices=Outcome.choices, blank=True)
-    result_text = models.TextField(_("处理结果"), blank=True)
+    result_text = models.TextField(_("处理结果"), blank=True, validators=limit(TEXT))
 
     # Publication as 投诉处理结果 (anonymised, only after the head approves)
     public_summary = models.TextField(
-        _("公开摘要"), blank=True, help_text=_("不得出现姓名、电话等个人信息")
+        _("公开摘要"),
+        blank=True,
+        help_text=_("不得出现姓名、电话等个人信息"),
+        validators=limit(SHORT_TEXT),
     )
     publication_requested_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(_("公开时间"), null=True, blank=True, db_index=True)
@@ -257,8 +265,8 @@ class ComplaintEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     action = models.CharField(_("操作"), max_length=50)
-    public_text = models.TextField(_("对投诉人公开的说明"), blank=True)
-    internal_note = models.TextField(_("内部备注"), blank=True)
+    public_text = models.TextField(_("对投诉人公开的说明"), blank=True, validators=limit(TEXT))
+    internal_note = models.TextField(_("内部备注"), blank=True, validators=limit(TEXT))
     is_public = models.BooleanField(_("在查询页显示"), default=False)
 
     class Meta:
@@ -282,7 +290,7 @@ class DeadlineExtension(models.Model):
     )
     requested_at = models.DateTimeField(auto_now_add=True)
     extra_working_days = models.PositiveSmallIntegerField(_("延长工作日数"))
-    reason = models.TextField(_("延期理由"))
+    reason = models.TextField(_("延期理由"), validators=limit(SHORT_TEXT))
     status = models.CharField(
         _("状态"), max_length=10, choices=Status.choices, default=Status.PENDING
     )

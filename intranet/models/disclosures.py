@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from content.text_limits import DOCUMENT, limit
 from intranet.storage import private_storage
 
 
@@ -40,7 +41,7 @@ class Disclosure(models.Model):
 
     title = models.CharField(_("标题"), max_length=200)
     category = models.CharField(_("类别"), max_length=20, choices=Category.choices)
-    body = models.TextField(_("正文"))
+    body = models.TextField(_("正文"), validators=limit(DOCUMENT))
     audience_groups = models.ManyToManyField(
         Group,
         verbose_name=_("公开范围"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from content.text_limits import DOCUMENT, SHORT_TEXT, TEXT, limit
 from intranet.storage import private_storage
 
 # Sign-in opens this long before the start and stays open until the end.
@@ -20,7 +21,7 @@ LATE_AFTER = dt.timedelta(minutes=10)
 class StudyPlan(models.Model):
     year = models.PositiveSmallIntegerField(_("年度"), unique=True)
     title = models.CharField(_("名称"), max_length=200)
-    description = models.TextField(_("说明"), blank=True)
+    description = models.TextField(_("说明"), blank=True, validators=limit(TEXT))
 
     panels = [FieldPanel("year"), FieldPanel("title"), FieldPanel("description")]
 
@@ -58,7 +59,7 @@ class StudySession(models.Model):
         related_name="hosted_sessions",
     )
     place = models.CharField(_("地点"), max_length=100)
-    materials = models.TextField(_("学习材料"), blank=True)
+    materials = models.TextField(_("学习材料"), blank=True, validators=limit(TEXT))
     material_file = models.FileField(
         _("材料附件"), upload_to="study/%Y/", storage=private_storage, blank=True
     )
@@ -144,7 +145,7 @@ class LeaveRequest(models.Model):
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("请假类型"), max_length=10, choices=Kind.choices)
-    reason = models.TextField(_("事由"))
+    reason = models.TextField(_("事由"), validators=limit(SHORT_TEXT))
     status = models.CharField(
         _("状态"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -222,7 +223,7 @@ class StudyNote(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_notes"
     )
-    body = models.TextField(_("学习笔记/心得"))
+    body = models.TextField(_("学习笔记/心得"), validators=limit(DOCUMENT))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,7 +3,8 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models.functions import TruncDate
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,6 +24,8 @@ from intranet.forms.complaints import (
     StaffComplaintForm,
     TriageForm,
 )
+from intranet.forms.filters import NO_WINDOW, ComplaintFilterForm, read_filters
+from intranet.locked_database import DatabaseBusy, write_when_free
 from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
 from intranet.pagination import paginate, querystring_without_page
 from intranet.workdays import WorkCalendar
@@ -53,52 +56,42 @@ def days_left(complaint, today, calendar):
     return calendar.working_days_between(today, complaint.deadline)
 
 
-def filter_complaints(qs, params, today):
-    state = params.get("state") or "all"
+def filter_complaints(qs, filters, today, user):
+    """Apply the cleaned filters of ComplaintFilterForm; returns the queryset and the state shown."""
+    state = filters["state"] or "all"
     if state == "open":
         qs = qs.open()
     elif state == "overdue":
         qs = qs.overdue(today)
     elif state in ("replied", "closed", "not_accepted"):
         qs = qs.filter(status=state)
-    window = params.get("window")
-    if window:
-        qs = (
-            qs.filter(target_window_id=int(window))
-            if window.isdigit()
-            else qs.filter(target_window__isnull=True)
-        )
-    month = params.get("month")
-    if month:
-        try:
-            start = dt.datetime.strptime(month, "%Y-%m").date()
-        except ValueError:
-            start = None
-        if start:
-            end = (start + dt.timedelta(days=32)).replace(day=1)
-            qs = qs.filter(replied_at__date__gte=start, replied_at__date__lt=end)
-            ontime = params.get("ontime")
-            if ontime in ("0", "1"):
-                from django.db.models import F
-                from django.db.models.functions import TruncDate
-
-                qs = qs.annotate(reply_day=TruncDate("replied_at"))
-                qs = (
-                    qs.filter(reply_day__lte=F("deadline"))
-                    if ontime == "1"
-                    else qs.filter(reply_day__gt=F("deadline"))
-                )
-    if params.get("mine") == "1":
-        qs = qs.filter(handler=params["_user"])
+    window = filters["window"]
+    if window == NO_WINDOW:
+        qs = qs.filter(target_window__isnull=True)
+    elif window:
+        qs = qs.filter(target_window_id=window)
+    start = filters["month"]
+    if start:
+        end = (start + dt.timedelta(days=32)).replace(day=1)
+        qs = qs.filter(replied_at__date__gte=start, replied_at__date__lt=end)
+        ontime = filters["ontime"]
+        if ontime:
+            qs = qs.annotate(reply_day=TruncDate("replied_at"))
+            qs = (
+                qs.filter(reply_day__lte=F("deadline"))
+                if ontime == "1"
+                else qs.filter(reply_day__gt=F("deadline"))
+            )
+    if filters["mine"]:
+        qs = qs.filter(handler=user)
     return qs, state
 
 
 @role_required(*roles.COMPLAINT_VIEWERS)
 def complaint_list(request):
     today = timezone.localdate()
-    params = request.GET.copy()
-    params["_user"] = request.user
-    qs, state = filter_complaints(_visible(request), params, today)
+    filters = read_filters(request, ComplaintFilterForm)
+    qs, state = filter_complaints(_visible(request), filters, today, request.user)
     qs = (
         qs.select_related("target_window", "handler")
         .annotate(
@@ -130,7 +123,7 @@ def complaint_list(request):
             "state": state,
             "states": STATE_FILTERS,
             "windows": Window.objects.all(),
-            "current_window": request.GET.get("window", ""),
+            "current_window": str(filters["window"] or ""),
             "querystring": querystring_without_page(request),
             "can_record": roles.has_role(request.user, *roles.COMPLAINT_RECORDERS),
         },
@@ -142,18 +135,41 @@ def complaint_new(request):
     form = StaffComplaintForm(
         request.POST or None, request.FILES or None, initial={"received_at": timezone.now()}
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
         complaint = form.save(commit=False)
         complaint.recorded_by = request.user
-        wf.receive(complaint, form.cleaned_data["attachments"], actor=request.user)
-        messages.success(
-            request, _("投诉已登记，查询码 %(code)s，请告知投诉人。") % {"code": complaint.code}
-        )
-        return redirect("intranet:complaint_detail", pk=complaint.pk)
+
+        def store():
+            complaint.pk = None  # a failed attempt may have set it before rolling back
+            return wf.receive(
+                complaint,
+                form.cleaned_data["attachments"],
+                actor=request.user,
+                late_entry_reason=form.cleaned_data["late_entry_reason"],
+            )
+
+        try:
+            write_when_free(store)
+        except DatabaseBusy:
+            messages.error(
+                request,
+                _(
+                    "数据库繁忙，投诉暂未登记。已填写的内容保留在下方，请稍后再次提交（附件需重新选择）。"
+                ),
+            )
+            status = 503
+        else:
+            messages.success(
+                request,
+                _("投诉已登记，查询码 %(code)s，请告知投诉人。") % {"code": complaint.code},
+            )
+            return redirect("intranet:complaint_detail", pk=complaint.pk)
     return render(
         request,
         "intranet/form.html",
         {"form": form, "title": _("登记投诉"), "multipart": True, "submit": _("登记")},
+        status=status,
     )
 
 
@@ -208,8 +224,12 @@ def _step(request, pk, form_class, title, allowed, action, statuses=None, form_k
         return redirect("intranet:complaint_detail", pk=pk)
     form = form_class(request.POST or None, **(form_kwargs(complaint) if form_kwargs else {}))
     if request.method == "POST" and form.is_valid():
-        action(complaint, form.cleaned_data)
-        messages.success(request, _("已保存。"))
+        try:
+            action(complaint, form.cleaned_data)
+        except wf.StepRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("已保存。"))
         return redirect("intranet:complaint_detail", pk=pk)
     return render(
         request,
@@ -226,13 +246,17 @@ def complaint_triage(request, pk):
         return redirect("intranet:complaint_detail", pk=pk)
     form = TriageForm(request.POST or None, instance=complaint)
     if request.method == "POST" and form.is_valid():
-        wf.triage(
-            form.save(commit=False),
-            request.user,
-            form.cleaned_data["accepted"],
-            form.cleaned_data["not_accepted_reason"],
-        )
-        messages.success(request, _("已分办。"))
+        try:
+            wf.triage(
+                form.save(commit=False),
+                request.user,
+                form.cleaned_data["accepted"],
+                form.cleaned_data["not_accepted_reason"],
+            )
+        except wf.StepRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("已分办。"))
         return redirect("intranet:complaint_detail", pk=pk)
     return render(
         request,
@@ -325,8 +349,12 @@ def complaint_publication(request, pk):
         complaint=complaint,
     )
     if request.method == "POST" and form.is_valid():
-        wf.request_publication(complaint, request.user, form.cleaned_data["public_summary"])
-        messages.success(request, _("公开摘要已提交，待中心负责人批准后公开。"))
+        try:
+            wf.request_publication(complaint, request.user, form.cleaned_data["public_summary"])
+        except wf.StepRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("公开摘要已提交，待中心负责人批准后公开。"))
         return redirect("intranet:complaint_detail", pk=pk)
     return render(
         request,
@@ -346,8 +374,12 @@ def complaint_publication_approve(request, pk):
     ):
         messages.error(request, _("没有待批准的公开摘要。"))
     else:
-        wf.approve_publication(complaint, request.user)
-        messages.success(request, _("处理结果已在门户网站公开。"))
+        try:
+            wf.approve_publication(complaint, request.user)
+        except wf.StepRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, _("处理结果已在门户网站公开。"))
     return redirect("intranet:complaint_detail", pk=pk)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from intranet import roles
 from intranet.access import role_required
 from intranet.forms.disclosures import DisclosureForm
+from intranet.forms.filters import DisclosureFilterForm, ReadsFilterForm, read_filters
 from intranet.models import Disclosure, DisclosureAttachment, DisclosureRead
 from intranet.pagination import paginate, querystring_without_page
 
@@ -24,10 +25,11 @@ def disclosure_list(request):
     qs = _visible(request).annotate(
         is_read=Exists(DisclosureRead.objects.filter(disclosure=OuterRef("pk"), user=request.user))
     )
-    category = request.GET.get("category")
-    if category in Disclosure.Category.values:
+    filters = read_filters(request, DisclosureFilterForm)
+    category = filters["category"]
+    if category:
         qs = qs.filter(category=category)
-    if request.GET.get("unread") == "1":
+    if filters["unread"]:
         qs = qs.filter(is_read=False)
     page = paginate(request, qs.order_by("-publish_at", "-id"))
     return render(
@@ -104,7 +106,7 @@ def disclosure_reads(request, pk):
         .annotate(has_read=Exists(reads), read_at=Subquery(reads.values("read_at")[:1]))
         .order_by("has_read", "username")
     )
-    show = request.GET.get("show")
+    show = read_filters(request, ReadsFilterForm)["show"]
     if show == "unread":
         people = people.filter(has_read=False)
     elif show == "read":

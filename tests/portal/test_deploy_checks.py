@@ -95,3 +95,64 @@ def test_production_page_cache_and_default_cache_are_shared_between_workers(tmp_
     backends = json.loads(result.stdout.strip().splitlines()[-1])
     assert "locmem" not in backends["default"]
     assert "locmem" not in backends["pages"]
+
+
+def test_production_settings_refuse_to_start_with_debug_on(tmp_path):
+    result = run_with_production_settings("import django; django.setup()", tmp_path, DEBUG="1")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DEBUG on" in result.stderr
+
+
+def test_production_settings_refuse_to_start_with_the_development_secret_key(tmp_path):
+    from portal.deploy_safety import DEVELOPMENT_SECRET_KEY
+
+    result = run_with_production_settings(
+        "import django; django.setup()", tmp_path, SECRET_KEY=DEVELOPMENT_SECRET_KEY
+    )
+    assert result.returncode != 0
+    assert "development SECRET_KEY" in result.stderr
+
+
+def test_gunicorn_entry_point_refuses_development_settings(tmp_path):
+    # As gunicorn does: import portal.wsgi with DJANGO_SETTINGS_MODULE exported by mistake.
+    result = run_with_production_settings(
+        "import portal.wsgi",
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        SECRET_KEY="",
+    )
+    assert result.returncode != 0
+    assert "DEBUG on" in result.stderr
+
+
+def test_gunicorn_entry_point_starts_with_production_settings(tmp_path):
+    result = run_with_production_settings(
+        "import portal.wsgi; print(callable(portal.wsgi.application))", tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("True")
+
+
+def test_development_server_still_starts_with_development_defaults():
+    # `make run`: manage.py defaults to portal.settings.dev and runserver builds its own app.
+    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            "import os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE',"
+            " 'portal.settings.dev'); django.setup()\n"
+            "from django.core.servers.basehttp import get_internal_wsgi_application\n"
+            "from django.conf import settings\n"
+            "print(settings.DEBUG, callable(get_internal_wsgi_application()))",
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("True True")
