@@ -21,8 +21,17 @@ def _limit():
     return getattr(settings, "CASES_PROGRESS_FAILURE_LIMIT", 10)
 
 
+def _locked_out(request):
+    """Count this look-up first (parallel guesses cannot slip under the limit); True when over."""
+    bucket = rate_limits.ip_bucket(SCOPE, request)
+    if rate_limits.hit(bucket) > _limit():
+        rate_limits.release(bucket)
+        return True
+    return False
+
+
 def _find(request, form):
-    """The case for a valid form, or None after counting the failure."""
+    """The case for a valid form, or None; a look-up counts as a failure unless it finds one."""
     case = (
         Case.objects.select_related("guide", "window")
         .filter(
@@ -32,8 +41,10 @@ def _find(request, form):
         .first()
     )
     if case is None:
-        rate_limits.hit(rate_limits.ip_bucket(SCOPE, request))
         form.add_error(None, _("没有找到该办件，请核对受理编号和电话后四位。"))
+    else:
+        # Found: this look-up was no guess, give its count back.
+        rate_limits.release(rate_limits.ip_bucket(SCOPE, request))
     return case
 
 
@@ -64,7 +75,7 @@ def _context(case, form):
 def progress(request):
     if request.method == "GET":
         return render(request, "cases/public/progress.html", {"form": ProgressForm()})
-    if rate_limits.is_limited(rate_limits.ip_bucket(SCOPE, request), _limit()):
+    if _locked_out(request):
         return render(
             request,
             "cases/public/progress.html",
@@ -84,7 +95,7 @@ def progress(request):
 @never_cache
 @require_POST
 def rate(request):
-    if rate_limits.is_limited(rate_limits.ip_bucket(SCOPE, request), _limit()):
+    if _locked_out(request):
         return render(
             request,
             "cases/public/progress.html",
