@@ -7,7 +7,6 @@ citizen the form again with their text kept: never a 500, never silent loss.
 """
 
 import threading
-import time
 
 import psycopg
 import pytest
@@ -15,7 +14,7 @@ from django.db import connection
 from django.test import Client
 
 from intranet import roles
-from intranet.locked_database import ATTEMPTS, LOCK_WAIT_SECONDS
+from intranet.locked_database import LOCK_WAIT_SECONDS
 from intranet.models import Complaint
 from tests.intranet.conftest import client_for, make_user
 
@@ -66,15 +65,12 @@ def submit(client):
 def test_a_complaint_submitted_while_the_database_stays_locked_gets_its_text_back_with_503(
     locked_complaints,
 ):
-    started = time.monotonic()
     response = submit(Client())
-    waited = time.monotonic() - started
 
     assert response.status_code == 503
     html = response.content.decode()
     assert "系统繁忙，您的投诉暂未保存" in html
     assert CONTENT in html  # the textarea still holds what the citizen wrote
-    assert waited < ATTEMPTS * LOCK_WAIT_SECONDS + 3
     locked_complaints.release()
     assert Complaint.objects.count() == 0
 
