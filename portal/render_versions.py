@@ -44,11 +44,6 @@ def bump(tree=False, shared=False):
     transaction.on_commit(_flush_pending)
 
 
-def replace_all_now():
-    """New tokens at once, outside any transaction bookkeeping (tests start from these)."""
-    _replace({TREE_KEY, SHARED_KEY})
-
-
 def _flush_pending():
     keys = getattr(_pending, "keys", None)
     _pending.keys = set()

@@ -121,5 +121,6 @@ def _fresh_template_fragments():
     from portal import render_versions
 
     caches["template_fragments"].clear()
-    render_versions.replace_all_now()  # and no route table or Site lookup either
+    # New versions on first use: no route table or Site lookup of the previous test either.
+    caches["default"].delete_many([render_versions.TREE_KEY, render_versions.SHARED_KEY])
     yield

@@ -110,8 +110,9 @@ def test_list_query_count_does_not_grow_with_rows(
     settings.FRAGMENT_CACHE_ENABLED = False
     url = site_tree.announcements.url
     client.get(url)
-    with CaptureQueriesContext(connection) as small:
+    with CaptureQueriesContext(connection) as captured:
         client.get(url)
+    small = len(captured)  # before the next request resets the query log
     for number in range(15):
         add_announcement(
             police_notices if number % 2 else site_tree.civil_notices,
@@ -120,7 +121,8 @@ def test_list_query_count_does_not_grow_with_rows(
             completed_on=datetime.date(2026, 1 + number % 12, 3),
             department=site_tree.police if number % 2 else site_tree.civil,
         )
-    with django_assert_num_queries(len(small)):
+    client.get(url)  # the publishes replaced the route table and the Site lookup
+    with django_assert_num_queries(small):
         client.get(url)
 
 

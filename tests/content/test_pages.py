@@ -242,6 +242,7 @@ def test_catalog_query_count_does_not_grow_with_guides(
         guide.topics.add(f"主题{number}", "社会救助")
         guide.save_revision().publish()
     assert ServiceGuidePage.objects.live().count() == 15
+    client.get(url)  # the publishes replaced the route table and the Site lookup
     with django_assert_num_queries(small):
         client.get(url)
 
@@ -318,6 +319,7 @@ def test_home_query_count_does_not_grow_with_guides(
         )
         guide.topics.add(f"首页主题{number}")
         guide.save_revision().publish()
+    client.get(url)  # the publishes replaced the route table and the Site lookup
     with django_assert_num_queries(small):
         client.get(url)
 
