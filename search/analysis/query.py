@@ -267,7 +267,7 @@ def parse_query(raw):
                 phrases.append(phrase)
     # Once the query has real words, a lone character only helps order what they find.
     has_words = any(len(w) >= 2 or w.isascii() for w in words)
-    abbreviations = vocabulary().abbreviations
+    vocab = vocabulary()
     groups = []
     seen = set()
     for word in words:
@@ -282,7 +282,7 @@ def parse_query(raw):
         if not group.ascii:
             for other in extra.get(word, ()):
                 group.add(other, WEIGHT_PINYIN)
-            for long_form in abbreviations.get(word, ()):
+            for long_form in vocab.long_forms(word):
                 group.add(long_form, WEIGHT_ABBREVIATION)
             for part in sub_words(word):
                 group.add(part, WEIGHT_PART)

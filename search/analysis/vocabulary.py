@@ -62,12 +62,19 @@ class Vocabulary:
                 if sum(1 for w in run if len(w) >= 2) < 2:
                     continue
                 abbreviation = "".join(w[0] for w in run)
-                self.abbreviations[abbreviation].add("".join(run))
+                with _lock:
+                    self.abbreviations[abbreviation].add("".join(run))
 
     def pinyin_words(self, key):
         """Words whose full pinyin (or initials, for long words) is key, most used first."""
-        found = self.by_full.get(key) or self.by_initials.get(key) or ()
+        with _lock:  # indexing in another thread may be adding to these sets
+            found = tuple(self.by_full.get(key) or self.by_initials.get(key) or ())
         return sorted(found, key=lambda w: (-self.weight[w], len(w), w))[:MAX_CANDIDATES]
+
+    def long_forms(self, abbreviation):
+        """What an abbreviation of title words stands for (医保 → 医疗保险)."""
+        with _lock:
+            return tuple(sorted(self.abbreviations.get(abbreviation, ())))
 
     def is_key(self, key):
         return key in self.by_full or key in self.by_initials
@@ -78,7 +85,9 @@ class Vocabulary:
         if not all(syllables):
             return []
         found = []
-        for word in self.by_full.get("".join(syllables), ()):
+        with _lock:
+            same_sound = tuple(self.by_full.get("".join(syllables), ()))
+        for word in same_sound:
             if len(word) == len(text) and sum(a != b for a, b in zip(word, text, strict=True)) == 1:
                 found.append(word)
         return sorted(found, key=lambda w: (-self.weight[w], w))
