@@ -218,6 +218,11 @@ BENCH_QUERIES = [
     "五保户",
     "法律援助申请",
     "独生子女 奖励",
+    "我的身份证过期了怎么换新的",
+    "底保申请",
+    "chu sheng",
+    "shebao卡",
+    "80岁补贴",
 ]
 
 
@@ -264,3 +269,23 @@ def query_latency(engine, queries=BENCH_QUERIES, runs=5):
         p50s.append(percentile(times, 0.5))
         p95s.append(percentile(times, 0.95))
     return statistics.median(p50s), statistics.median(p95s)
+
+
+def highlight_cost(matches, runs=5):
+    """Median ms to build the snippet of a field holding `matches` matches (about 24 chars each).
+
+    The snippet is built from a window around the first match, so the cost should grow
+    with the field's length (one scan), not with the number of matches squared. The folded
+    text is passed as the engines pass it (folded once, at indexing).
+    """
+    from .analysis.normalize import fold
+    from .highlight import highlight
+
+    text = "前言说明。" + ("低保申请" + "本镇居民办理事项须知" * 2) * matches
+    folded = fold(text)
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        highlight(text, ["低保", "申请"], folded=folded)
+        timings.append((time.perf_counter() - start) * 1000)
+    return len(text), statistics.median(timings)

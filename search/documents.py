@@ -22,6 +22,7 @@ TYPE_LABELS = {
     "announcement": "办结公告",
     "article": "制度文件",
     "predisclosure": "预公开",
+    "center": "中心信息",
 }
 
 
@@ -254,6 +255,34 @@ def predisclosure_document(page):
     )
 
 
+def center_document(page):
+    """The home page as the center's own entry: opening hours, address and phones.
+
+    Citizens ask 几点上班 or 在哪里 as often as they ask for a guide; those answers live in
+    the center's settings, shown on the home page, so the home page carries them here.
+    """
+    from content.models import CenterSettings
+
+    center = CenterSettings.for_site(page.get_site()) if page.get_site() else None
+    lines = []
+    if center is not None:
+        lines = [
+            f"办公时间：{center.hours}" if center.hours else "",
+            f"地址：{center.address}" if center.address else "",
+            f"咨询电话：{center.phone}" if center.phone else "",
+            f"监督投诉电话：{center.complaint_phone}" if center.complaint_phone else "",
+            center.complaint_channels,
+        ]
+    return SearchDocument(
+        doc_id=page_doc_id(page.pk),
+        type="center",
+        title=center.center_name if center is not None and center.center_name else page.title,
+        text=_join(*lines, page.welcome, html_to_text(page.intro)),
+        url=page.get_url() or "",
+        keywords=["办公时间", "地址", "咨询电话"],
+    )
+
+
 # --- roster entries (snippets) -------------------------------------------------------------
 
 
@@ -281,6 +310,7 @@ def staff_document(member):
 # --- dispatch -------------------------------------------------------------------------------
 
 PAGE_BUILDERS = {
+    "homepage": center_document,
     "serviceguidepage": guide_document,
     "commitmentpage": commitment_document,
     "feedisclosurepage": fee_document,

@@ -17,6 +17,13 @@ KINDS = (
     "pinyin",
     "traditional",
     "department",
+    "typo",
+    "abbreviation",
+    "old_name",
+    "sentence",
+    "question",
+    "mixed_pinyin",
+    "toned_pinyin",
 )
 CUTOFF = 10
 

@@ -11,12 +11,17 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
+from .analysis.query import SINGLE_CHAR_WEIGHT, WEIGHT_SYNONYM
+
 FIELD_TITLE = 1.0
 FIELD_KEYWORDS = 0.75
 FIELD_BODY = 0.4
 PINYIN_EXACT = 0.95
 PINYIN_PREFIX = 0.7
 BODY_BREADTH = 0.35
+# Character bigrams of the query found in the title or keywords: the recall fallback's
+# evidence, worth less than any word match so word-level precision stays on top.
+CHAR_COVERAGE = 0.6
 # What a citizen most likely wants when several kinds of item match equally: the guide,
 # before the announcement that repeats its title or the clerk whose post mentions it.
 TYPE_PRIOR = {
@@ -100,25 +105,37 @@ def score_candidates(parsed, candidates, today=None):
         seen = [rarity[alt] for alt in group.alternatives if any(fields[alt])]
         if group.ascii and any(pinyin[group.term]):
             seen.append(_rarity(sum(1 for p in pinyin[group.term] if p), size))
-        group_weight.append(max(seen, default=1.0))
+        weight = max(seen, default=1.0)
+        group_weight.append(weight * SINGLE_CHAR_WEIGHT if group.weak else weight)
     weight_sum = sum(group_weight) or 1.0
     for index, cand in enumerate(candidates):
         total = 0.0
         breadth = 0.0
         matched = []
-        for group, weight in zip(groups, group_weight, strict=True):
+        word_in_title = False
+        # Real words first: a single character only counts next to a word in the title.
+        order = sorted(zip(groups, group_weight, strict=True), key=lambda gw: gw[0].weak)
+        for group, weight in order:
+            if group.weak and not word_in_title:
+                continue
             best = pinyin[group.term][index] * weight if group.ascii else 0.0
-            prominent = best > 0
+            # How wholly the word is covered where it shows: itself or a synonym count fully,
+            # a fragment of it (补助 of 丧葬补助) only as much as its weight says.
+            shown = 1.0 if best > 0 else 0.0
+            hidden = 0.0
             for alt, alt_weight in group.alternatives.items():
                 field_weight = fields[alt][index]
                 if field_weight:
                     matched.append(alt)
                     best = max(best, field_weight * alt_weight * rarity[alt])
-                    prominent = prominent or field_weight > FIELD_BODY
+                    if field_weight > FIELD_BODY:
+                        shown = max(shown, min(1.0, alt_weight / WEIGHT_SYNONYM))
+                    else:
+                        hidden = max(hidden, min(1.0, alt_weight / WEIGHT_SYNONYM))
             total += best
+            word_in_title = word_in_title or shown > 0
             # A word in the title or keywords shows what the item is about; in the body, less so.
-            if best > 0:
-                breadth += weight if prominent else weight * BODY_BREADTH
+            breadth += weight * max(shown, hidden * BODY_BREADTH)
         coverage = total / weight_sum
         breadth = breadth / weight_sum
         title = cand.title_norm
@@ -136,8 +153,13 @@ def score_candidates(parsed, candidates, today=None):
         if cand.date:
             age = (today - cand.date).days
             recency = 0.05 * max(0.0, 1 - age / 1095) if age >= 0 else 0.05
+        chars = 0.0
+        if parsed.grams:
+            prominent_text = title + " " + cand.keywords_norm
+            chars = sum(1 for g in parsed.grams if g in prominent_text) / len(parsed.grams)
         cand.score = (
             2.0 * coverage
+            + CHAR_COVERAGE * chars
             + 1.0 * breadth
             + phrase
             + 0.3 * specificity

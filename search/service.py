@@ -16,7 +16,11 @@ _vocabulary_lock = threading.Lock()
 
 
 def ensure_site_vocabulary():
-    """Teach jieba the site's departments and topics once per process, as indexing did."""
+    """Teach this process the site's words once, as indexing did in the process that indexed.
+
+    jieba learns the departments and topics; the pinyin vocabulary (what pinyin and
+    mistyped queries are turned into) learns every live guide's words and every page title.
+    """
     if _vocabulary["loaded"]:
         return
     with _vocabulary_lock:
@@ -30,7 +34,28 @@ def ensure_site_vocabulary():
         names = list(Department.objects.values_list("name", flat=True))
         topics = list(GuideTopic.tag_model().objects.values_list("name", flat=True))
         add_words(site_terms(names + topics))
+        _learn_site_words()
         _vocabulary["loaded"] = True
+
+
+def _learn_site_words():
+    from wagtail.models import Page
+
+    from content.models import ServiceGuidePage
+
+    from .analysis.fields import analyse
+    from .documents import SearchDocument, guide_document
+
+    guides = (
+        ServiceGuidePage.objects.live()
+        .public()
+        .select_related("department", "window")
+        .prefetch_related("materials", "steps", "faqs", "topics")
+    )
+    for guide in guides.iterator(chunk_size=200):
+        analyse(guide_document(guide))  # analysing files the words in the vocabulary
+    for pk, title in Page.objects.live().public().values_list("pk", "title").iterator():
+        analyse(SearchDocument(doc_id=f"page:{pk}", type="", title=title))
 
 
 def _engines():

@@ -72,6 +72,14 @@ def on_department_changed(sender, instance, **kwargs):
     outbox.enqueue([page_doc_id(pk) for pk in pages] + [staff_doc_id(pk) for pk in staff])
 
 
+def on_center_settings_changed(sender, instance, **kwargs):
+    """Hours, address and phones are part of the home page's entry."""
+    from content.models import HomePage
+
+    pages = HomePage.objects.filter(pk=instance.site.root_page_id).values_list("pk", flat=True)
+    outbox.enqueue([page_doc_id(pk) for pk in pages])
+
+
 def on_synonyms_changed(sender, **kwargs):
     from .analysis.synonyms import bump_version
 
@@ -79,7 +87,7 @@ def on_synonyms_changed(sender, **kwargs):
 
 
 def connect():
-    from content.models import Department, StaffMember
+    from content.models import CenterSettings, Department, StaffMember
 
     page_published.connect(on_page_changed, dispatch_uid="portal_search_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="portal_search_unpublished")
@@ -103,6 +111,11 @@ def connect():
     )
     post_save.connect(
         on_department_changed, sender=Department, dispatch_uid="portal_search_department"
+    )
+    post_save.connect(
+        on_center_settings_changed,
+        sender=CenterSettings,
+        dispatch_uid="portal_search_center_settings",
     )
     post_save.connect(
         on_synonyms_changed, sender=SynonymGroup, dispatch_uid="portal_search_synonyms_saved"

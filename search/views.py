@@ -70,6 +70,8 @@ def search_page(request):
         if page < results.pages:
             context["next_url"] = _link(params, page=page + 1)
         context["clear_filters_url"] = _link({"q": query})
+        if results.corrected:
+            context["corrected_url"] = _link({"q": results.corrected})
         context["has_filters"] = bool(form.filters())
         if not results.total:
             context["did_you_mean"] = [

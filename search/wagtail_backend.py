@@ -12,8 +12,12 @@ and run `manage.py update_index` once after switching.
 import sys
 import threading
 
+from django.utils.functional import cached_property
+from wagtail.search.index import AutocompleteField, SearchField
+
 from .analysis.normalize import fold
-from .analysis.segment import cut_search, cut_words
+from .analysis.segment import TOKEN_RE, cut_search, cut_words
+from .analysis.synonyms import synonym_map
 
 
 def segment_for_index(value):
@@ -24,12 +28,36 @@ def segment_for_index(value):
 
 
 def segment_query(query):
-    if not isinstance(query, str):
+    """The query in the index's words; the admin's parsed query also gets the synonym groups.
+
+    The admin page search hands over a PlainText (from parse_query_string), not a string:
+    it becomes AND over its words, each word OR its synonyms, so 低保 finds 最低生活保障申请.
+    """
+    from wagtail.search.query import And, Or, PlainText
+
+    if isinstance(query, PlainText):
+        text, operator = query.query_string, query.operator
+    elif isinstance(query, str):
+        text, operator = query, None
+    else:
         return query
-    text = fold(query)
-    if not text or text.isascii():
+    folded = fold(text)
+    if not folded or folded.isascii():
         return query
-    return " ".join(cut_words(text)) or query
+    words = [w for w in cut_words(folded) if TOKEN_RE.fullmatch(w)]
+    if not words:
+        return query
+    if operator is None:
+        return " ".join(words)
+    synonyms = synonym_map()
+    parts = []
+    for word in words:
+        alternatives = [word, *sorted(t for t in synonyms.get(word, ()) if TOKEN_RE.fullmatch(t))]
+        options = [PlainText(" ".join(cut_words(alt)), operator="and") for alt in alternatives]
+        parts.append(options[0] if len(options) == 1 else Or(options))
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator.lower() == "and" else Or(parts)
 
 
 _active = threading.local()
@@ -54,6 +82,26 @@ def _install_indexer(module):
             def prepare_value(self, value):
                 value = super().prepare_value(value)
                 return segment_for_index(value) if getattr(_active, "on", False) else value
+
+        if isinstance(getattr(base, "autocomplete", None), cached_property):
+
+            class ChineseObjectIndexer(ChineseObjectIndexer):  # noqa: F811 - extends the class above
+                @cached_property
+                def autocomplete(self):
+                    # The admin's page search is an autocomplete search: let it see the words
+                    # of every searchable field, not only the title, so 户口 finds a guide
+                    # whose conditions say 户口 as it typed.
+                    if not getattr(_active, "on", False):
+                        return super().autocomplete
+                    if hasattr(self, "as_vector"):  # PostgreSQL: weighted tsvector parts
+                        texts = [
+                            (value, boost)
+                            for field in self.search_fields
+                            for current, boost, value in self.prepare_field(self.obj, field)
+                            if isinstance(current, (AutocompleteField, SearchField))
+                        ]
+                        return self.as_vector(texts, for_autocomplete=True)
+                    return " ".join(part for part in (super().autocomplete, self.body) if part)
 
         module.ObjectIndexer = ChineseObjectIndexer
 

@@ -8,9 +8,14 @@ import functools
 
 from .normalize import fold
 from .pinyin import pinyin_tokens, title_syllables
-from .segment import TOKEN_RE, add_words, cut_search, cut_words, expand_words
+from .segment import TOKEN_RE, add_words, cut_search, cut_words, expand_words, tokenizer
+from .vocabulary import vocabulary
 
 MAX_SUGGEST_STARTS = 10
+# Suggestion keys from keywords (topics) carry this mark, so titles can be offered first.
+KEYWORD_MARKER = "~"
+# A title this short also gives its single characters to the character-level field.
+SHORT_TITLE = 6
 
 
 def _bigrams(text):
@@ -21,6 +26,64 @@ def _bigrams(text):
         else:
             grams.extend(piece[i : i + 2] for i in range(len(piece) - 1))
     return grams
+
+
+def _short_title_chars(compact):
+    return list(compact) if 0 < len(compact) <= SHORT_TITLE else []
+
+
+def abbreviation_parts(words):
+    """Words split into dictionary words (医疗保险 → 医疗, 保险; 就业创业证 → 就业, 创业, 证).
+
+    What abbreviations take their first characters from; a word that does not split
+    wholly into dictionary words (and one trailing character) stays whole.
+    """
+    freq = tokenizer().FREQ
+    parts = []
+    for word in words:
+        pieces, pos = [], 0
+        while len(word) >= 4 and pos < len(word):
+            if pos == len(word) - 1 and pieces:
+                pieces.append(word[pos])
+                pos += 1
+                break
+            for size in (3, 2):
+                piece = word[pos : pos + size]
+                if len(piece) == size and freq.get(piece):
+                    pieces.append(piece)
+                    pos += size
+                    break
+            else:
+                break
+        parts.extend(pieces if pos == len(word) and len(pieces) > 1 else [word])
+    return parts
+
+
+@functools.lru_cache(maxsize=10_000)
+def _topic_keys(topic):
+    """A topic from each of its words on (户籍办理 → 户籍办理, 办理), marked as keyword keys."""
+    compact = "".join(TOKEN_RE.findall(fold(topic)))
+    keys, pos = [], 0
+    for word in cut_words(compact):
+        keys.append(KEYWORD_MARKER + compact[pos:])
+        pos += len(word)
+    return tuple(keys)
+
+
+def _topic_suggest_keys(topics):
+    return [key for topic in topics if topic for key in _topic_keys(topic)]
+
+
+def learn_words(title_words, title_tokens, keyword_tokens, body_tokens):
+    """File a document's words in the site vocabulary (pinyin keys, abbreviations)."""
+    vocab = vocabulary()
+    for word in title_tokens:
+        vocab.add(word, 3)
+    vocab.add_abbreviations(abbreviation_parts(title_words))
+    for word in keyword_tokens:
+        vocab.add(word, 2)
+    for word in body_tokens:
+        vocab.add(word, 1)
 
 
 def site_terms(names):
@@ -109,16 +172,19 @@ def analyse(doc):
         keyword_tokens.extend(tokens)
         pinyin.extend(keys)
 
+    body_tokens = cut_search(body)
+    learn_words(title_words, title_tokens, keyword_tokens, body_tokens)
+    grams = _bigrams(title) + _short_title_chars(compact) + _bigrams(" ".join(keyword_parts))
     return {
         "title_tokens": " ".join(title_tokens),
         "keyword_tokens": " ".join(dict.fromkeys(keyword_tokens)),
-        "body_tokens": " ".join(cut_search(body)),
-        "grams": " ".join(_bigrams(title) + _bigrams(" ".join(keyword_parts))),
+        "body_tokens": " ".join(body_tokens),
+        "grams": " ".join(grams),
         "pinyin": " ".join(dict.fromkeys(pinyin)),
         "title_norm": title,
         "keywords_norm": " | ".join(keyword_parts),
         "body_norm": body,
-        "suggest": list(dict.fromkeys(suggest)),
+        "suggest": list(dict.fromkeys(suggest + _topic_suggest_keys(doc.topics))),
     }
 
 

@@ -10,6 +10,7 @@ import threading
 from django.core.cache import cache
 
 from .normalize import fold
+from .vocabulary import vocabulary
 
 VERSION_KEY = "portal_search:synonyms:version"
 SEPARATORS = re.compile(r"[,，、;；/|\n\r\t]+")
@@ -47,6 +48,9 @@ def _load():
         for term in terms:
             mapping.setdefault(term, set()).update(t for t in terms if t != term)
     add_words([t for t in mapping if " " not in t])
+    vocab = vocabulary()
+    for term in mapping:
+        vocab.add(term, 2)
     return mapping
 
 

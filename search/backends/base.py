@@ -10,14 +10,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..analysis import parse_query
-from ..analysis.fields import analyse, learn_vocabulary
+from ..analysis import fold, parse_query
+from ..analysis.fields import KEYWORD_MARKER, analyse, learn_vocabulary
+from ..analysis.query import WEIGHT_ABBREVIATION, strip_tones
 from ..documents import TYPE_LABELS
 from ..highlight import highlight, highlight_title
 from ..ranking import score_candidates
 
 FACET_FIELDS = ("type", "department", "topic", "year")
 FILTER_FIELDS = ("type", "department", "topic", "year")
+# Fewer word-level candidates than this and the character-level fallback runs too.
+FALLBACK_BELOW = 10
+
+
+MAX_SUGGEST_KEYS = 8
+# Suggestions of several kinds: guides first, people and notices last.
+SUGGEST_TYPE_ORDER = {"guide": 0, "staff": 2, "announcement": 3}
+
+
+def suggestion_keys(prefix):
+    """What to look suggestions up by: the typed text, then what it stands for on this site."""
+    typed = "".join(fold(strip_tones(prefix or "")).split())[:50]
+    if not typed:
+        return []
+    keys = [typed]
+    parsed = parse_query(prefix)
+    converted = "".join(parsed.folded.split())
+    if converted and converted != typed:
+        keys.append(converted)
+    for group in parsed.retrieving_groups:
+        for alternative, weight in group.alternatives.items():
+            if weight >= WEIGHT_ABBREVIATION and " " not in alternative:
+                keys.append(alternative)
+    return list(dict.fromkeys(keys))[:MAX_SUGGEST_KEYS]
 
 
 class EngineUnavailable(Exception):
@@ -63,6 +88,11 @@ class SearchResults:
     engine: str = ""
     incomplete: bool = False
     approximate: bool = False
+    corrected: str = ""  # the query as the site spells it, when a typo was corrected
+
+    @property
+    def corrections(self):
+        return bool(self.corrected)
 
     @property
     def pages(self):
@@ -112,7 +142,34 @@ class SearchEngine:
         raise NotImplementedError
 
     def suggest(self, prefix, limit=8):
-        """Titles (with URLs) whose title or pinyin starts with what has been typed so far."""
+        """Titles (with URLs) matching what has been typed so far, best first.
+
+        Titles (from any word on, in characters or pinyin) before keywords (topics), the
+        typed text before what it stands for: its spelling in the site's words (dibao →
+        低保, 底保 → 低保), its synonyms and the long forms it abbreviates.
+        """
+        keys = suggestion_keys(prefix)
+        if not keys:
+            return []
+        found = {}
+        for marker_rank, marker in enumerate(("", KEYWORD_MARKER)):
+            lists = self.suggest_keys([marker + key for key in keys], limit)
+            for key_rank, items in enumerate(lists):
+                for item in items:
+                    rank = (
+                        SUGGEST_TYPE_ORDER.get(item["type"], 1),
+                        marker_rank,
+                        key_rank,
+                        len(item["title"]),
+                        item["title"],
+                    )
+                    if item["url"] not in found or rank < found[item["url"]][0]:
+                        found[item["url"]] = (rank, item)
+        ordered = sorted(found.values(), key=lambda pair: pair[0])
+        return [{"title": item["title"], "url": item["url"]} for _rank, item in ordered[:limit]]
+
+    def suggest_keys(self, keys, limit):
+        """For each key, the items (title, url, type) with a suggestion key starting with it."""
         raise NotImplementedError
 
     def health(self):
@@ -134,6 +191,7 @@ class SearchEngine:
         retrieval = self.retrieve(parsed, filters, limit)
         ranked = score_candidates(parsed, retrieval.candidates[: self.candidate_limit])
         ordered = ranked + retrieval.candidates[self.candidate_limit :]
+        results.corrected = parsed.corrected
         results.total = retrieval.total
         results.facets = retrieval.facets
         results.approximate = retrieval.approximate

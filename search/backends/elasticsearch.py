@@ -16,9 +16,20 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch_dsl import A, Q, Search
 
 from ..ranking import Candidate
-from .base import EngineUnavailable, Retrieval, SearchEngine
+from .base import (
+    FALLBACK_BELOW,
+    SUGGEST_TYPE_ORDER,
+    EngineUnavailable,
+    Retrieval,
+    SearchEngine,
+)
 
 FIELD_BOOSTS = ["title_tokens^10", "keyword_tokens^5", "body_tokens^1"]
+PINYIN_BOOST = 6
+RECENCY_WEIGHT = 0.5
+# As the embedded engine: counts stop here (approximate beyond); facets from a sample.
+TOTAL_CAP = 10_000
+FACET_SAMPLE = 2000
 SOURCE_FIELDS = [
     "doc_id",
     "type",
@@ -70,6 +81,9 @@ def _guard(func):
 
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
+    # Elasticsearch scores retrieval itself (boosts, tiers, recency): the shared ranking
+    # only settles the order of its best few.
+    candidate_limit = 40
 
     def __init__(self, url, index_prefix="portal", timeout=10):
         self.url = url
@@ -242,28 +256,55 @@ class ElasticsearchEngine(SearchEngine):
         return count
 
     # --- reading -----------------------------------------------------------------------------
-    def _query(self, parsed):
-        alternatives = parsed.all_alternatives()
-        should = []
-        words = [alt for alt in alternatives if alt.strip()]
-        if words:
-            should.append(
-                Q("multi_match", query=" ".join(words), fields=FIELD_BOOSTS, type="most_fields")
-            )
-        for alt in alternatives:
-            if alt.isascii():
+    @staticmethod
+    def _group_query(group):
+        """One word of the query: the best of its alternatives, where it shows best.
+
+        Each alternative is a word match (title over keywords over body, by FIELD_BOOSTS),
+        a character-bigram phrase in titles and keywords, or for pinyin a key of the
+        title's pinyin; its weight (the word itself, a synonym, a fragment) scales it.
+        Groups add up, so an item covering more of the query ranks higher.
+        """
+        options = []
+        for alt, weight in group.alternatives.items():
+            if not alt.strip():
                 continue
-            compact = alt.replace(" ", "")
-            grams = (
-                compact
-                if len(compact) == 1
-                else " ".join(compact[i : i + 2] for i in range(len(compact) - 1))
+            options.append(
+                Q("multi_match", query=alt, fields=FIELD_BOOSTS, operator="and", boost=weight)
             )
-            should.append(Q("match_phrase", grams={"query": grams, "boost": 4}))
-        for term in parsed.ascii_terms():
-            should.append(Q("term", pinyin={"value": term, "boost": 6}))
-            should.append(Q("prefix", pinyin={"value": term, "boost": 3}))
-        return Q("bool", should=should, minimum_should_match=1)
+            if not alt.isascii():
+                compact = alt.replace(" ", "")
+                grams = (
+                    compact
+                    if len(compact) == 1
+                    else " ".join(compact[i : i + 2] for i in range(len(compact) - 1))
+                )
+                options.append(Q("match_phrase", grams={"query": grams, "boost": 4 * weight}))
+        if group.ascii:
+            options.append(Q("term", pinyin={"value": group.term, "boost": PINYIN_BOOST}))
+            options.append(Q("prefix", pinyin={"value": group.term, "boost": PINYIN_BOOST / 2}))
+        return Q("dis_max", queries=options, tie_breaker=0.1) if options else None
+
+    def _query(self, parsed, fallback=False):
+        should = [q for q in map(self._group_query, parsed.retrieving_groups) if q is not None]
+        if fallback and parsed.grams:
+            # Character level, worth less than any word: only orders what words could not find.
+            should.append(Q("match", grams={"query": " ".join(parsed.grams), "boost": 0.3}))
+        matched = Q("bool", should=should, minimum_should_match=1)
+        # Recency as the shared ranking has it: a small bonus fading over three years.
+        return Q(
+            "function_score",
+            query=matched,
+            functions=[
+                {
+                    "filter": Q("exists", field="date").to_dict(),
+                    "gauss": {"date": {"origin": "now", "scale": "1095d", "decay": 0.5}},
+                    "weight": RECENCY_WEIGHT,
+                }
+            ],
+            score_mode="sum",
+            boost_mode="sum",
+        )
 
     def _filters(self, filters):
         clauses = []
@@ -275,15 +316,27 @@ class ElasticsearchEngine(SearchEngine):
     @_guard
     def retrieve(self, parsed, filters, limit):
         self._ensure_index()
-        search = Search(using=self.client, index=self.alias).query(self._query(parsed))
+        response = self._execute(parsed, filters, limit, fallback=False)
+        if parsed.grams and len(response.hits) < FALLBACK_BELOW:
+            # Few word-level candidates: let characters find what words could not.
+            response = self._execute(parsed, filters, limit, fallback=True)
+        return self._retrieval(response)
+
+    def _execute(self, parsed, filters, limit, fallback):
+        search = Search(using=self.client, index=self.alias).query(self._query(parsed, fallback))
         for clause in self._filters(filters):
             search = search.filter(clause)
-        search = search.source(SOURCE_FIELDS).extra(size=limit, track_total_hits=True)
-        search.aggs.bucket("type", A("terms", field="type", size=20))
-        search.aggs.bucket("department", A("terms", field="department", size=20))
-        search.aggs.bucket("topic", A("terms", field="topics", size=20))
-        search.aggs.bucket("year", A("terms", field="year", size=20))
-        response = search.execute()
+        search = search.source(SOURCE_FIELDS).extra(size=limit, track_total_hits=TOTAL_CAP)
+        # Facets of a huge result are counted on its best FACET_SAMPLE matches and scaled,
+        # as the embedded engine does; a small result is counted whole.
+        sample = search.aggs.bucket("sample", A("sampler", shard_size=FACET_SAMPLE))
+        sample.bucket("type", A("terms", field="type", size=20))
+        sample.bucket("department", A("terms", field="department", size=20))
+        sample.bucket("topic", A("terms", field="topics", size=20))
+        sample.bucket("year", A("terms", field="year", size=20))
+        return search.execute()
+
+    def _retrieval(self, response):
         candidates = []
         for hit in response.hits:
             source = hit.to_dict()
@@ -307,11 +360,16 @@ class ElasticsearchEngine(SearchEngine):
                     },
                 )
             )
+        total = response.hits.total.value
+        capped = response.hits.total.relation == "gte"
+        sampled = response.aggregations.sample
+        approximate = capped or sampled.doc_count < total
+        scale = total / sampled.doc_count if approximate and sampled.doc_count else 1.0
         facets = {}
         for name in ("type", "department", "topic", "year"):
             buckets = [
-                (b.key, b.doc_count)
-                for b in getattr(response.aggregations, name).buckets
+                (b.key, round(b.doc_count * scale))
+                for b in getattr(sampled, name).buckets
                 if b.key != ""
             ]
             if name == "year":
@@ -319,32 +377,42 @@ class ElasticsearchEngine(SearchEngine):
             else:
                 buckets.sort(key=lambda kv: (-kv[1], str(kv[0])))
             facets[name] = buckets
-        return Retrieval(candidates, response.hits.total.value, facets)
+        return Retrieval(candidates, total, facets, approximate)
 
     @_guard
-    def suggest(self, prefix, limit=8):
-        from ..analysis import fold
-
-        key = "".join(fold(prefix).split())
-        if not key:
-            return []
+    def suggest_keys(self, keys, limit):
+        """Every key in one request: one completion suggester per key."""
         self._ensure_index()
         response = self.client.search(
             index=self.alias,
-            source=["title", "url"],
+            source=["title", "url", "type"],
+            size=0,
             suggest={
-                "titles": {
+                f"k{index}": {
                     "prefix": key,
-                    "completion": {"field": "suggest", "size": limit * 3, "skip_duplicates": True},
+                    "completion": {"field": "suggest", "size": limit * 3},
                 }
+                for index, key in enumerate(keys)
             },
         )
-        seen = {}
-        for option in response["suggest"]["titles"][0]["options"]:
-            source = option["_source"]
-            seen.setdefault(option["_id"], {"title": source["title"], "url": source["url"]})
-        items = sorted(seen.values(), key=lambda item: (len(item["title"]), item["title"]))
-        return items[:limit]
+        found = []
+        for index in range(len(keys)):
+            seen = {}
+            for option in response["suggest"][f"k{index}"][0]["options"]:
+                source = option["_source"]
+                seen.setdefault(option["_id"], source)
+            items = sorted(
+                seen.values(),
+                key=lambda s: (
+                    SUGGEST_TYPE_ORDER.get(s.get("type"), 1),
+                    len(s["title"]),
+                    s["title"],
+                ),
+            )
+            found.append(
+                [{"title": s["title"], "url": s["url"], "type": s["type"]} for s in items[:limit]]
+            )
+        return found
 
     def health(self):
         try:

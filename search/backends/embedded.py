@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ..ranking import Candidate
-from .base import FACET_FIELDS, EngineUnavailable, Retrieval, SearchEngine
+from .base import FACET_FIELDS, FALLBACK_BELOW, EngineUnavailable, Retrieval, SearchEngine
 
 SCHEMA_VERSION = 4
 # A tier with more matches than this is not ranked by BM25 (that would read every match);
@@ -105,14 +105,21 @@ ALL_COLUMNS = "title keywords body"
 
 def match_expression(parsed, columns=ALL_COLUMNS, operator="OR"):
     """The FTS5 query for a parsed query: its groups joined by AND or OR."""
-    parts = [e for e in (_group_expression(g, columns) for g in parsed.groups) if e]
+    parts = [e for e in (_group_expression(g, columns) for g in parsed.retrieving_groups) if e]
     return f" {operator} ".join(parts)
+
+
+def gram_expression(parsed):
+    """The character-level fallback: any bigram of the query's words in a title or keywords."""
+    if not parsed.grams:
+        return ""
+    return "grams : (" + " OR ".join(_quote(g) for g in parsed.grams) + ")"
 
 
 def tier_expressions(parsed):
     """Most precise first: every word in the title, every word anywhere, any word in the title, any."""
     tiers = []
-    if len(parsed.groups) > 1:
+    if len(parsed.retrieving_groups) > 1:
         tiers.append(match_expression(parsed, TITLE_COLUMNS, "AND"))
         tiers.append(match_expression(parsed, ALL_COLUMNS, "AND"))
     tiers.append(match_expression(parsed, TITLE_COLUMNS, "OR"))
@@ -360,10 +367,19 @@ class EmbeddedEngine(SearchEngine):
                 bonus = len(tiers) - level  # a more precise tier outranks a looser one
                 for rowid, score in rows:
                     scores.setdefault(rowid, bonus + score / top)
-            total = self._count(conn, tiers[-1], where, params, TOTAL_CAP)
+            widest = tiers[-1]
+            grams = gram_expression(parsed)
+            if grams and len(scores) < FALLBACK_BELOW:
+                # Few word-level candidates: let characters find what words could not.
+                rows = self._tier_rows(conn, grams, where, params, limit, ranked=True)
+                top = max((row[1] for row in rows), default=0) or 1.0
+                for rowid, score in rows:
+                    scores.setdefault(rowid, score / top)
+                widest = f"({widest}) OR ({grams})"
+            total = self._count(conn, widest, where, params, TOTAL_CAP)
             capped = total > TOTAL_CAP
             total = min(total, TOTAL_CAP)
-            facets, approximate = self._facets(conn, tiers[-1], where, params, total)
+            facets, approximate = self._facets(conn, widest, where, params, total)
             approximate = approximate or capped
             candidates = self._candidates(conn, scores)
         except sqlite3.OperationalError as exc:
@@ -453,24 +469,19 @@ class EmbeddedEngine(SearchEngine):
             facets[name] = ordered[:20]
         return facets, approximate
 
-    def suggest(self, prefix, limit=8):
-        from ..analysis import fold
-
-        key = "".join(fold(prefix).split())
-        if not key:
-            return []
-        rows = (
-            self._conn()
-            .execute(
-                "SELECT d.title, d.url, min(s.key) FROM suggest s JOIN docs d ON d.id = s.doc"
+    def suggest_keys(self, keys, limit):
+        conn = self._conn()
+        found = []
+        for key in keys:
+            rows = conn.execute(
+                "SELECT d.title, d.url, d.type FROM suggest s JOIN docs d ON d.id = s.doc"
                 " WHERE s.key >= ? AND s.key < ? GROUP BY d.id"
                 " ORDER BY CASE d.type WHEN 'guide' THEN 0 WHEN 'staff' THEN 2"
                 " WHEN 'announcement' THEN 3 ELSE 1 END, length(d.title), d.title LIMIT ?",
                 (key, key + "\U0010ffff", limit),
-            )
-            .fetchall()
-        )
-        return [{"title": title, "url": url} for title, url, _key in rows]
+            ).fetchall()
+            found.append([{"title": title, "url": url, "type": kind} for title, url, kind in rows])
+        return found
 
     def close(self):
         """Close this thread's connection (before a fork: a child must open its own)."""

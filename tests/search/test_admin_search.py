@@ -29,3 +29,13 @@ def test_admin_page_search_finds_guides_by_part_of_their_title(site, editor_clie
 def test_admin_page_search_finds_a_word_inside_a_longer_title(site, editor_client):
     response = editor_client.get("/admin/pages/search/", {"q": "宅基地"})
     assert "农村宅基地和建房申请" in response.content.decode()
+
+
+def test_admin_page_search_finds_a_guide_by_a_synonym_of_its_title(site, editor_client):
+    response = editor_client.get("/admin/pages/search/", {"q": "低保"})
+    assert "最低生活保障申请" in response.content.decode()
+
+
+def test_admin_page_search_finds_a_guide_by_a_word_of_its_conditions(site, editor_client):
+    response = editor_client.get("/admin/pages/search/", {"q": "家庭经济状况"})
+    assert "最低生活保障申请" in response.content.decode()

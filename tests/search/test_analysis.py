@@ -19,9 +19,10 @@ def test_pinyin_keys_give_full_and_initials():
 
 
 @pytest.mark.django_db
-def test_stop_words_and_lone_characters_leave_the_query(db):
+def test_stop_words_leave_the_query_and_lone_characters_only_help_the_ranking(db):
     parsed = parse_query("想开个小卖部需要办什么证")
-    assert [g.term for g in parsed.groups] == ["小卖部"]
+    assert [g.term for g in parsed.retrieving_groups] == ["小卖部"]
+    assert {g.term for g in parsed.groups if g.weak} == {"开", "证"}
 
 
 @pytest.mark.django_db

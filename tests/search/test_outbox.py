@@ -178,6 +178,6 @@ def test_search_rebuild_indexes_every_public_document(site):
     out = io.StringIO()
     call_command("search_rebuild", "--engine", "embedded", stdout=out, verbosity=0)
     expected = count_documents()
-    assert expected == 14  # 8 public guides, 5 other pages, 1 active roster entry
+    assert expected == 15  # 8 public guides, 6 other pages (home: the center), 1 roster entry
     assert f"embedded: {expected} documents indexed" in out.getvalue()
     assert engine.count() == expected

@@ -123,3 +123,10 @@ def test_api_page_past_the_end_is_a_400(client_site):
     response = client_site.get("/api/v1/search/", {"q": "户口", "page": "50"})
     assert response.status_code == 400
     assert "超出" in response.json()["error"]
+
+
+def test_a_mistyped_word_is_corrected_and_offered_on_the_page(client_site):
+    html = client_site.get("/search/", {"q": "底保"}).content.decode()
+    assert "您要找的是：" in html
+    assert '<a href="?q=%E4%BD%8E%E4%BF%9D">低保</a>' in html
+    assert "/guides/minzheng/t-mz-01/" in html

@@ -8,7 +8,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from search.analysis.fields import learn_vocabulary
-from search.benchmark import indexing_rate, jieba_ceiling, query_latency, synthetic_guides
+from search.benchmark import (
+    highlight_cost,
+    indexing_rate,
+    jieba_ceiling,
+    query_latency,
+    synthetic_guides,
+)
 
 
 class Command(BaseCommand):
@@ -22,11 +28,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--engines", nargs="+", choices=["embedded", "elasticsearch"], default=None
         )
+        parser.add_argument(
+            "--highlight-matches",
+            nargs="*",
+            type=int,
+            default=[8_000, 16_000, 50_000],
+            help="snippet cost on one long field holding this many matches",
+        )
 
     def handle(self, *args, **options):
         engines = options["engines"] or (
             ["embedded", "elasticsearch"] if settings.ELASTICSEARCH_URL else ["embedded"]
         )
+        for matches in options["highlight_matches"]:
+            chars, ms = highlight_cost(matches)
+            self.stdout.write(
+                f"snippet of a {chars:,}-char field with {matches:,} matches: {ms:.1f} ms"
+            )
         rows = []
         with TemporaryDirectory(prefix="search-bench-") as tmp:
             for size in options["sizes"]:
@@ -54,6 +72,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"| {size:,} | {name} | {rate:,.0f} | {ceiling:,.0f} | {ratio:.0%} | {p50:.1f} | {p95:.1f} |"
             )
+        embedded = {row[0]: row for row in rows if row[1] == "embedded"}
+        for size, name, _rate, _ratio, _p50, p95, _ceiling in rows:
+            if name == "elasticsearch" and size in embedded:
+                self.stdout.write(
+                    f"{size:,} docs: elasticsearch p95 / embedded p95 = {p95 / embedded[size][5]:.1f}x"
+                )
 
     def _engine(self, name, tmp, size):
         if name == "embedded":
