@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "search",
     "intranet",
     "intranet.cases",
+    "intranet.evaluation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
