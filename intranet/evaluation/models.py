@@ -150,3 +150,118 @@ class ManualItem(models.Model):
             raise ValidationError(_("请选择一个窗口或一名工作人员（只能选其一）。"))
         if not (self.reason or "").strip():
             raise ValidationError({"reason": _("请填写理由。")})
+
+
+class EvaluationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one place that decides whose months (and entries) a user may open."""
+        from intranet import roles
+
+        held = roles.roles_of(user)
+        if held & {roles.HEAD, roles.INSPECTOR}:
+            return self
+        if roles.WINDOW_STAFF in held:
+            return self.filter(entries__person=user).distinct()
+        return self.none()
+
+
+class MonthlyEvaluation(models.Model):
+    """One month's evaluation: draft → review (objections) → confirmed and frozen."""
+
+    class State(models.TextChoices):
+        REVIEW = "review", _("征求意见中")
+        CONFIRMED = "confirmed", _("已确认")
+
+    month = models.DateField(_("考评月份"), unique=True)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices)
+    ruleset = models.ForeignKey(RuleSet, null=True, on_delete=models.PROTECT, related_name="+")
+    generated_at = models.DateTimeField(_("生成时间"))
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    objection_deadline = models.DateField(_("异议截止日期"))
+    confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = EvaluationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("月度效能考评")
+        verbose_name_plural = _("月度效能考评")
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}"
+
+    @property
+    def is_confirmed(self):
+        return self.state == self.State.CONFIRMED
+
+
+class ScoreEntry(models.Model):
+    """A window's or a person's score as generated (and frozen once the month is confirmed)."""
+
+    class Mention(models.TextChoices):
+        NONE = "", _("无")
+        PRAISE = "praise", _("点名表扬")
+        CRITICISE = "criticise", _("点名批评")
+
+    evaluation = models.ForeignKey(
+        MonthlyEvaluation, on_delete=models.CASCADE, related_name="entries"
+    )
+    window = models.ForeignKey(
+        "content.Window", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # For a person: the window they sat at that month (for the bulletin and year consequences).
+    person_window = models.ForeignKey(
+        "content.Window", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    total = models.SmallIntegerField(_("得分"))
+    lines = models.JSONField(default=list)
+    figures = models.JSONField(default=dict)
+    honour_blocked = models.BooleanField(_("取消当月评优资格"), default=False)
+    mention = models.CharField(
+        _("通报"), max_length=10, choices=Mention.choices, default="", blank=True
+    )
+    mention_reason = models.CharField(_("通报事由"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["evaluation", "window__name", "-total", "id"]
+        verbose_name = _("考评得分")
+        verbose_name_plural = _("考评得分")
+
+    def __str__(self):
+        return f"{self.evaluation} {self.subject_name}"
+
+    @property
+    def subject_name(self):
+        if self.window_id:
+            return self.window.name
+        return self.person.get_full_name() or self.person.username
+
+
+class Objection(models.Model):
+    """A staff member's written objection to their own draft, and the head's answer."""
+
+    entry = models.ForeignKey(ScoreEntry, on_delete=models.CASCADE, related_name="objections")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("异议内容"))
+    created_at = models.DateTimeField(default=timezone.now)
+    answer = models.TextField(_("答复"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("考评异议")
+        verbose_name_plural = _("考评异议")
+
+    def __str__(self):
+        return f"{self.entry} {self.created_at:%Y-%m-%d}"
