@@ -17,6 +17,8 @@ urlpatterns = [
     path("<int:year>/<int:month>/object/", views.object_to, name="evaluation_object"),
     path("<int:year>/<int:month>/adjust/", views.adjust, name="evaluation_adjust"),
     path("<int:year>/<int:month>/confirm/", views.confirm, name="evaluation_confirm"),
+    path("<int:year>/<int:month>/bulletin/", views.bulletin, name="evaluation_bulletin"),
+    path("<int:year>/", views.year_view, name="evaluation_year"),
     path("entries/<int:pk>/mention/", views.mention, name="evaluation_mention"),
     path("objections/<int:pk>/answer/", views.answer, name="evaluation_answer"),
 ]

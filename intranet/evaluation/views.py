@@ -6,6 +6,7 @@ import datetime as dt
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,7 +14,8 @@ from django.views.decorators.http import require_POST
 
 from intranet import roles
 from intranet.access import role_required
-from intranet.evaluation import cycle
+from intranet.charts import bar_chart
+from intranet.evaluation import cycle, yearly
 from intranet.evaluation.facts import gather
 from intranet.evaluation.forms import (
     AdjustForm,
@@ -244,3 +246,68 @@ def confirm(request, year, month):
     else:
         messages.success(request, _("本月考评已确认并冻结。"))
     return redirect("intranet:evaluation_month", year, month)
+
+
+def _month_charts(evaluation, entries):
+    windows = [e for e in entries if e.window_id]
+    y, m = evaluation.month.year, evaluation.month.month
+
+    def records_url(entry, fact):
+        return reverse("intranet:evaluation_records", args=[y, m, "window", entry.window_id, fact])
+
+    month_url = reverse("intranet:evaluation_month", args=[y, m])
+    score = bar_chart(
+        _("各窗口当月得分"),
+        [(e.window.name, [(e.total, f"{month_url}#entry-{e.pk}")]) for e in windows],
+        unit=_("分"),
+    )
+    service = bar_chart(
+        _("各窗口按期办结率与满意率"),
+        [
+            (
+                e.window.name,
+                [(e.figures.get("on_time_share"), "#"), (e.figures.get("satisfied_share"), "#")],
+            )
+            for e in windows
+        ],
+        series_names=[_("按期办结率"), _("满意及以上")],
+        unit="%",
+        max_value=100,
+    )
+    return [score, service]
+
+
+@role_required(*OVERSIGHT)
+def bulletin(request, year, month):
+    """The monthly 通报 as an A4 page in the letterhead style of the 一次性告知单."""
+    evaluation = _evaluation(request, year, month)
+    entries = list(evaluation.entries.select_related("window", "person", "person_window"))
+    return render(
+        request,
+        "evaluation/bulletin.html",
+        {
+            "evaluation": evaluation,
+            "windows": [e for e in entries if e.window_id],
+            "people": [e for e in entries if e.person_id],
+            "praised": [e for e in entries if e.mention == ScoreEntry.Mention.PRAISE],
+            "criticised": [e for e in entries if e.mention == ScoreEntry.Mention.CRITICISE],
+            "charts": _month_charts(evaluation, entries),
+            "printed_on": timezone.localdate(),
+        },
+    )
+
+
+@role_required(*OVERSIGHT)
+def year_view(request, year):
+    windows, people = yearly.year_table(year)
+    return render(
+        request,
+        "evaluation/year.html",
+        {
+            "year": year,
+            "months": range(1, 13),
+            "windows": windows,
+            "people": people,
+            "overdue_flag_at": yearly.OVERDUE_FLAG_AT,
+        },
+    )

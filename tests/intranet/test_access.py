@@ -131,6 +131,8 @@ EXPECTED = {
     "evaluation_confirm": row(head=POST_ONLY),
     "evaluation_mention": row(head=POST_ONLY),
     "evaluation_answer": row(head=POST_ONLY),
+    "evaluation_bulletin": row(head=OK, inspector=OK),
+    "evaluation_year": row(head=OK, inspector=OK),
 }
 
 
