@@ -5,6 +5,7 @@ two heads clicking at once cannot confirm a month while it is being regenerated.
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,13 @@ from content.models import StaffMember
 from intranet import workdays
 from intranet.evaluation import scoring
 from intranet.evaluation.facts import gather
-from intranet.evaluation.models import ManualItem, MonthlyEvaluation, Objection, ScoreEntry
+from intranet.evaluation.models import (
+    ManualItem,
+    MonthlyEvaluation,
+    Objection,
+    RuleSet,
+    ScoreEntry,
+)
 
 # 效能考评制（八）: 处理前应当听取责任人的意见 — the staff member has this many working days to object.
 OBJECTION_WORKING_DAYS = 3
@@ -249,3 +256,38 @@ def later_corrections(evaluation):
     return ManualItem.objects.filter(
         month=evaluation.month, created_at__gt=evaluation.confirmed_at
     ).select_related("window", "person", "author")
+
+
+@transaction.atomic
+def save_rules(user, month, base_score, note, rules):
+    """A new rule-set version effective from ``month``; ``rules`` are unsaved Rule objects.
+    Months already confirmed keep the rules they were scored with."""
+    month = month.replace(day=1)
+    latest = (
+        MonthlyEvaluation.objects.select_for_update()
+        .filter(state=MonthlyEvaluation.State.CONFIRMED)
+        .order_by("-month")
+        .first()
+    )
+    if latest and month <= latest.month:
+        raise CycleError(
+            _("%(m)s 及以前的月份已确认，新规则只能自其后的月份起生效。")
+            % {"m": f"{latest.month:%Y-%m}"}
+        )
+    if not rules:
+        raise CycleError(_("规则版本中至少要有一条规则。"))
+    ruleset, _created = RuleSet.objects.update_or_create(
+        effective_from=month,
+        defaults={"base_score": base_score, "note": note, "created_by": user},
+    )
+    try:
+        ruleset.rules.all().delete()
+    except ProtectedError:
+        raise CycleError(
+            _("本版本的规则已被负责人确定的扣分引用，请选择下一个月份生效。")
+        ) from None
+    for rule in rules:
+        rule.pk = None
+        rule.ruleset = ruleset
+        rule.save()
+    return ruleset

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Window
 from intranet.evaluation import scoring
 from intranet.evaluation.models import Rule, ScoreEntry
+from intranet.models import Complaint
 
 
 class GenerateForm(forms.Form):
@@ -64,3 +65,41 @@ class AdjustForm(forms.Form):
 class MentionForm(forms.Form):
     kind = forms.ChoiceField(label=_("通报"), choices=ScoreEntry.Mention.choices, required=False)
     reason = forms.CharField(label=_("事由"), max_length=300, required=False)
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = Rule
+        fields = [
+            "title",
+            "fact",
+            "categories",
+            "threshold",
+            "points",
+            "points_limit",
+            "target",
+            "removes_honour",
+            "source",
+        ]
+        widgets = {"categories": forms.CheckboxSelectMultiple}
+
+    categories = forms.MultipleChoiceField(
+        label=_("投诉类别（仅投诉查实规则；不选为全部）"),
+        choices=Complaint.Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+RuleFormSet = forms.modelformset_factory(Rule, form=RuleForm, extra=1, can_delete=True)
+
+
+class RuleSetForm(forms.Form):
+    effective_from = forms.RegexField(
+        label=_("自哪个月起生效"),
+        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
+        error_messages={"invalid": _("月份格式应为“年-月”，如 2026-05。")},
+        widget=forms.TextInput(attrs={"type": "month"}),
+    )
+    base_score = forms.IntegerField(label=_("基础分"), min_value=0, max_value=200, initial=100)
+    note = forms.CharField(label=_("修订说明"), max_length=200)

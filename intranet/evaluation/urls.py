@@ -8,6 +8,7 @@ from intranet.evaluation import views
 urlpatterns = [
     path("", views.month_list, name="evaluation_list"),
     path("generate/", views.generate, name="evaluation_generate"),
+    path("rules/", views.rules, name="evaluation_rules"),
     path("<int:year>/<int:month>/", views.month_detail, name="evaluation_month"),
     path(
         "<int:year>/<int:month>/records/<slug:target>/<int:pk>/<slug:fact>/",

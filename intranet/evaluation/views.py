@@ -23,8 +23,10 @@ from intranet.evaluation.forms import (
     GenerateForm,
     MentionForm,
     ObjectionForm,
+    RuleFormSet,
+    RuleSetForm,
 )
-from intranet.evaluation.models import MonthlyEvaluation, Objection, ScoreEntry
+from intranet.evaluation.models import MonthlyEvaluation, Objection, Rule, RuleSet, ScoreEntry
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR)
 OVERSIGHT = (roles.HEAD, roles.INSPECTOR)
@@ -309,5 +311,53 @@ def year_view(request, year):
             "windows": windows,
             "people": people,
             "overdue_flag_at": yearly.OVERDUE_FLAG_AT,
+        },
+    )
+
+
+@role_required(roles.HEAD)
+def rules(request):
+    """Edit the rules: saving creates a version effective from the chosen month."""
+    current = RuleSet.objects.in_force(timezone.localdate())
+    queryset = current.rules.all() if current else Rule.objects.none()
+    formset = RuleFormSet(request.POST or None, queryset=queryset)
+    header = RuleSetForm(
+        request.POST or None,
+        initial={
+            "effective_from": f"{timezone.localdate():%Y-%m}",
+            "base_score": current.base_score if current else 100,
+        },
+    )
+    if request.method == "POST" and formset.is_valid() and header.is_valid():
+        kept = [
+            form.save(commit=False)
+            for form in formset.forms
+            if form.has_changed() or form.instance.pk
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            ruleset = cycle.save_rules(
+                request.user,
+                cycle.parse_month(header.cleaned_data["effective_from"]),
+                header.cleaned_data["base_score"],
+                header.cleaned_data["note"],
+                kept,
+            )
+        except cycle.CycleError as error:
+            header.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("已保存规则版本，自 %(m)s 起生效。") % {"m": f"{ruleset.effective_from:%Y-%m}"},
+            )
+            return redirect("intranet:evaluation_rules")
+    return render(
+        request,
+        "evaluation/rules.html",
+        {
+            "current": current,
+            "formset": formset,
+            "header": header,
+            "versions": RuleSet.objects.all(),
         },
     )
