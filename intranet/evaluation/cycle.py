@@ -242,7 +242,7 @@ def confirm(evaluation, user, today=None):
         )
     if Objection.objects.filter(entry__evaluation=evaluation, answered_at__isnull=True).exists():
         raise CycleError(_("还有未答复的异议，请先答复。"))
-    _write_entries(evaluation)
+    # The scores frozen are the ones staff were shown (and could object to), not a silent recount.
     evaluation.state = MonthlyEvaluation.State.CONFIRMED
     evaluation.confirmed_at, evaluation.confirmed_by = timezone.now(), user
     evaluation.save(update_fields=["state", "confirmed_at", "confirmed_by"])

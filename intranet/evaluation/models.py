@@ -265,3 +265,36 @@ class Objection(models.Model):
 
     def __str__(self):
         return f"{self.entry} {self.created_at:%Y-%m-%d}"
+
+
+class Honour(models.Model):
+    """The head's yearly choice (效能考评制（四）2: 红旗窗口、先进窗口、先进个人 from the evaluation)."""
+
+    class Kind(models.TextChoices):
+        RED_FLAG = "red_flag", _("红旗窗口")
+        ADVANCED_WINDOW = "advanced_window", _("先进窗口")
+        ADVANCED_PERSON = "advanced_person", _("先进个人")
+
+    WINDOW_KINDS = (Kind.RED_FLAG, Kind.ADVANCED_WINDOW)
+
+    year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
+    kind = models.CharField(_("荣誉"), max_length=20, choices=Kind.choices)
+    window = models.ForeignKey(
+        "content.Window", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("理由"))
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    chosen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["year", "kind", "id"]
+        verbose_name = _("年度评先")
+        verbose_name_plural = _("年度评先")
+
+    def __str__(self):
+        return f"{self.year} {self.get_kind_display()}"

@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:year>/<int:month>/confirm/", views.confirm, name="evaluation_confirm"),
     path("<int:year>/<int:month>/bulletin/", views.bulletin, name="evaluation_bulletin"),
     path("<int:year>/", views.year_view, name="evaluation_year"),
+    path("<int:year>/honours/", views.choose_honour, name="evaluation_honour"),
     path("entries/<int:pk>/mention/", views.mention, name="evaluation_mention"),
     path("objections/<int:pk>/answer/", views.answer, name="evaluation_answer"),
 ]

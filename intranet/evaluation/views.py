@@ -26,7 +26,14 @@ from intranet.evaluation.forms import (
     RuleFormSet,
     RuleSetForm,
 )
-from intranet.evaluation.models import MonthlyEvaluation, Objection, Rule, RuleSet, ScoreEntry
+from intranet.evaluation.models import (
+    Honour,
+    MonthlyEvaluation,
+    Objection,
+    Rule,
+    RuleSet,
+    ScoreEntry,
+)
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR)
 OVERSIGHT = (roles.HEAD, roles.INSPECTOR)
@@ -302,6 +309,7 @@ def bulletin(request, year, month):
 @role_required(*OVERSIGHT)
 def year_view(request, year):
     windows, people = yearly.year_table(year)
+    eligible_windows, eligible_people = yearly.eligible(windows, people)
     return render(
         request,
         "evaluation/year.html",
@@ -311,8 +319,31 @@ def year_view(request, year):
             "windows": windows,
             "people": people,
             "overdue_flag_at": yearly.OVERDUE_FLAG_AT,
+            "eligible_windows": eligible_windows,
+            "eligible_people": eligible_people,
+            "honours": Honour.objects.filter(year=year).select_related("window", "person"),
+            "honour_kinds": Honour.Kind.choices,
+            "is_head": roles.has_role(request.user, roles.HEAD),
         },
     )
+
+
+@role_required(roles.HEAD)
+@require_POST
+def choose_honour(request, year):
+    try:
+        yearly.choose(
+            year,
+            request.user,
+            request.POST.get("kind", ""),
+            request.POST.get("subject", ""),
+            request.POST.get("reason", ""),
+        )
+    except cycle.CycleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("已记录评选结果。"))
+    return redirect("intranet:evaluation_year", year)
 
 
 @role_required(roles.HEAD)

@@ -4,7 +4,9 @@ center's rules attach to 通报批评 and repeated 限时办结 breaches (激励
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from intranet.evaluation.models import MonthlyEvaluation, ScoreEntry
+from django.db import transaction
+
+from intranet.evaluation.models import Honour, MonthlyEvaluation, ScoreEntry
 
 # 激励约束制度三: 通报批评达2次的站所不得评为“人民满意的基层站所”; 通报批评1次的工作人员取消当年度评先资格.
 WINDOW_CRITICISM_LIMIT = 2
@@ -60,3 +62,43 @@ def year_table(year):
         row.no_honour = row.criticisms >= PERSON_CRITICISM_LIMIT
         row.overdue_flag = row.overdue >= OVERDUE_FLAG_AT
     return ranked(windows), ranked(people)
+
+
+def eligible(windows, people):
+    """Who may be chosen: windows never stripped of 评优 and not barred as 基层站所, people
+    without a 通报批评 this year."""
+    return (
+        [r for r in windows if not r.not_model_station and not r.honour_blocked_months],
+        [r for r in people if not r.no_honour],
+    )
+
+
+@transaction.atomic
+def choose(year, user, kind, subject, reason):
+    """``subject`` is "window:<id>" or "person:<id>"; it must match the kind of honour."""
+    from django.utils.translation import gettext as _
+
+    from intranet.evaluation.cycle import CycleError
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise CycleError(_("请写明评选理由。"))
+    if kind not in Honour.Kind.values:
+        raise CycleError(_("请选择荣誉类别。"))
+    is_window = kind in Honour.WINDOW_KINDS
+    prefix, _sep, pk = (subject or "").partition(":")
+    if prefix != ("window" if is_window else "person"):
+        raise CycleError(_("红旗窗口、先进窗口须选窗口，先进个人须选工作人员。"))
+    windows, people = eligible(*year_table(year))
+    pool = windows if is_window else people
+    chosen = next((r.subject for r in pool if str(r.subject.pk) == pk), None)
+    if chosen is None:
+        raise CycleError(_("所选对象本年度不具备评先资格，或没有已确认的考评。"))
+    return Honour.objects.create(
+        year=year,
+        kind=kind,
+        window=chosen if is_window else None,
+        person=None if is_window else chosen,
+        reason=reason,
+        chosen_by=user,
+    )

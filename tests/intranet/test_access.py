@@ -134,6 +134,7 @@ EXPECTED = {
     "evaluation_answer": row(head=POST_ONLY),
     "evaluation_bulletin": row(head=OK, inspector=OK),
     "evaluation_year": row(head=OK, inspector=OK),
+    "evaluation_honour": row(head=POST_ONLY),
 }
 
 

@@ -85,3 +85,37 @@ def test_year_view_counts_confirmed_months_only(shop, users):
     cycle.generate(dt.date(2026, 4, 1), users["head"], today=AFTER)
     _windows, people = yearly.year_table(2026)
     assert sorted(next(r for r in people if r.subject == shop.staff).months) == [3]
+
+
+def test_head_chooses_honours_only_from_those_eligible_with_a_reason(shop, users):
+    from intranet.evaluation.models import Honour
+
+    confirmed(dt.date(2026, 3, 1), users["head"], criticise=[shop.staff])
+    client = client_for(users["head"])
+    url = reverse("intranet:evaluation_honour", args=[2026])
+    page = client.get(reverse("intranet:evaluation_year", args=[2026])).content.decode()
+    assert f'value="person:{shop.other.pk}"' in page
+    assert f'value="person:{shop.staff.pk}"' not in page
+    client.post(
+        url, {"kind": "advanced_person", "subject": f"person:{shop.staff.pk}", "reason": "业务熟练"}
+    )
+    client.post(
+        url, {"kind": "advanced_person", "subject": f"person:{shop.other.pk}", "reason": ""}
+    )
+    client.post(
+        url, {"kind": "red_flag", "subject": f"person:{shop.other.pk}", "reason": "窗口须选窗口"}
+    )
+    assert not Honour.objects.exists()
+    client.post(
+        url,
+        {
+            "kind": "advanced_person",
+            "subject": f"person:{shop.other.pk}",
+            "reason": "全年无投诉，按期办结率100%",
+        },
+    )
+    client.post(
+        url, {"kind": "red_flag", "subject": f"window:{shop.w5.pk}", "reason": "全年得分第一"}
+    )
+    assert sorted(Honour.objects.values_list("kind", flat=True)) == ["advanced_person", "red_flag"]
+    assert Honour.objects.get(kind="red_flag").chosen_by == users["head"]
