@@ -84,4 +84,6 @@ urlpatterns = [
     ),
     # Cases (办件): intranet/cases/urls.py
     path("cases/", include("intranet.cases.urls")),
+    # Monthly evaluation (效能考评): intranet/evaluation/urls.py
+    path("evaluation/", include("intranet.evaluation.urls")),
 ]

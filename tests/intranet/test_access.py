@@ -5,6 +5,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, reverse
 
 from intranet import urls as intranet_urls
+from intranet.evaluation import cycle
 from intranet.models import ComplaintAttachment, DisclosureAttachment
 from tests.intranet.cases.conftest import case_objects, center  # noqa: F401 (fixtures)
 
@@ -119,6 +120,21 @@ EXPECTED = {
         staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY, inspector=POST_ONLY
     ),
     "case_contact_notice": row(staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK),
+    # Monthly evaluation (效能考评): both staff have their own score in the month; the records
+    # behind 'staff''s score are theirs alone (404 for 'other_staff').
+    "evaluation_list": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
+    "evaluation_generate": row(head=POST_ONLY),
+    "evaluation_rules": row(head=OK),
+    "evaluation_month": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
+    "evaluation_records": row(staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK),
+    "evaluation_object": row(staff=POST_ONLY, other_staff=POST_ONLY),
+    "evaluation_adjust": row(head=POST_ONLY),
+    "evaluation_confirm": row(head=POST_ONLY),
+    "evaluation_mention": row(head=POST_ONLY),
+    "evaluation_answer": row(head=POST_ONLY),
+    "evaluation_bulletin": row(head=OK, inspector=OK),
+    "evaluation_year": row(head=OK, inspector=OK),
+    "evaluation_honour": row(head=POST_ONLY),
 }
 
 
@@ -143,6 +159,15 @@ def test_every_intranet_url_has_expectations():
 def url_args(complaint, extension, future_session, leave, disclosure, case_objects):  # noqa: F811
     complaint_att = ComplaintAttachment.objects.get(complaint=complaint)
     disclosure_att = DisclosureAttachment.objects.get(disclosure=disclosure)
+    evaluation = cycle.generate(cycle.previous_month(), case_objects.case.handler)
+    staff_entry = evaluation.entries.get(person=case_objects.case.handler)
+    objection = cycle.object_to(evaluation, case_objects.case.handler, "对差评扣分有异议")
+    evaluation_args = {
+        "year": evaluation.month.year,
+        "month": evaluation.month.month,
+        "target": "person",
+        "fact": "received",
+    }
 
     def args_for(name, pattern):
         keys = set(pattern.pattern.converters)
@@ -159,6 +184,13 @@ def url_args(complaint, extension, future_session, leave, disclosure, case_objec
                 "action": "complete",
                 "doc": "receipt",
             }
+        elif name.startswith("evaluation"):
+            values = dict(
+                evaluation_args,
+                pk={"evaluation_mention": staff_entry.pk, "evaluation_answer": objection.pk}.get(
+                    name, staff_entry.person_id
+                ),
+            )
         elif name.startswith("complaint"):
             values = {"pk": complaint.pk, "ext_pk": extension.pk, "att_pk": complaint_att.pk}
         elif name.startswith("study"):
@@ -220,7 +252,7 @@ def test_intranet_pages_are_marked_noindex(clients):
 
 def test_every_intranet_page_with_personal_data_is_never_stored_by_a_browser(clients, url_args):
     stored = []
-    for pattern in intranet_urls.urlpatterns:
+    for pattern in all_patterns():
         url = reverse(f"intranet:{pattern.name}", kwargs=url_args(pattern.name, pattern))
         role = next((r for r in ROLES if EXPECTED[pattern.name][r] == OK), None)
         if role is None:  # POST-only actions: nothing to show
