@@ -84,4 +84,7 @@ urlpatterns = [
     ),
     # Cases (办件): intranet/cases/urls.py
     path("cases/", include("intranet.cases.urls")),
+    # Questions (在线咨询) and information requests (依申请公开): their own apps
+    path("questions/", include("intranet.questions.urls")),
+    path("info-requests/", include("intranet.inforequests.urls")),
 ]
