@@ -86,4 +86,7 @@ urlpatterns = [
     path("cases/", include("intranet.cases.urls")),
     # Monthly evaluation (效能考评): intranet/evaluation/urls.py
     path("evaluation/", include("intranet.evaluation.urls")),
+    # Questions (在线咨询) and information requests (依申请公开): their own apps
+    path("questions/", include("intranet.questions.urls")),
+    path("info-requests/", include("intranet.inforequests.urls")),
 ]

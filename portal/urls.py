@@ -16,6 +16,8 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("intranet/", include("intranet.urls")),
     path("", include("intranet.cases.public_urls")),
+    path("", include("intranet.questions.public_urls")),
+    path("", include("intranet.inforequests.public_urls")),
 ]
 
 if settings.DEBUG:

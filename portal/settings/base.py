@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "intranet",
     "intranet.cases",
     "intranet.evaluation",
+    "intranet.questions",
+    "intranet.inforequests",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -253,6 +255,11 @@ COMPLAINT_SUBMIT_LIMIT = int(os.environ.get("COMPLAINT_SUBMIT_LIMIT", "5"))
 # (X-Real-IP, or X-Forwarded-For whose last entry is then used). Unset, REMOTE_ADDR
 # is the client; never set it without a proxy that overwrites that header.
 RATE_LIMIT_CLIENT_IP_HEADER = os.environ.get("RATE_LIMIT_CLIENT_IP_HEADER", "")
+# 在线咨询: working days the guide's department has to answer; questions per address per hour.
+QUESTION_ANSWER_WORKING_DAYS = int(os.environ.get("QUESTION_ANSWER_WORKING_DAYS", "3"))
+QUESTION_SUBMIT_LIMIT = int(os.environ.get("QUESTION_SUBMIT_LIMIT", "5"))
+# 依申请公开: information requests per address per hour.
+INFO_REQUEST_SUBMIT_LIMIT = int(os.environ.get("INFO_REQUEST_SUBMIT_LIMIT", "5"))
 
 # Content-Security-Policy: no inline scripts, nothing from elsewhere (public site and intranet).
 CONTENT_SECURITY_POLICY = {

@@ -27,6 +27,10 @@ def public_pages(site):
         ("search", "/search/?q=养老"),
         ("complaint form", "/complaints/new/"),
         ("tracking", "/complaints/track/"),
+        ("question form", "/questions/new/"),
+        ("question tracking", "/questions/track/"),
+        ("information request form", "/info-requests/new/"),
+        ("information request tracking", "/info-requests/track/"),
     ]
 
 
@@ -265,6 +269,11 @@ def test_pages_around_the_main_ones_have_no_serious_accessibility_violations(
     with page.expect_navigation():
         page.get_by_role("button", name="提交投诉").click()
     problems += describe("complaint form with errors", "", axe_violations(page, axe_script_path))
+    for path, button in (("/questions/new/", "提交咨询"), ("/info-requests/new/", "提交申请")):
+        page.goto(path)
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
+        problems += describe(f"{path} with errors", "", axe_violations(page, axe_script_path))
     assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
 
 
@@ -287,6 +296,9 @@ def test_intranet_pages_staff_use_on_phones_have_no_serious_accessibility_violat
         "/intranet/study/",
         "/intranet/study/signin/",
         "/intranet/complaints/",
+        "/intranet/questions/",
+        "/intranet/info-requests/",
+        "/intranet/info-requests/statistics/",
     ):
         page.goto(path)
         problems += describe(path, path, axe_violations(page, axe_script_path))

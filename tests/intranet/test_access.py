@@ -8,6 +8,8 @@ from intranet import urls as intranet_urls
 from intranet.evaluation import cycle
 from intranet.models import ComplaintAttachment, DisclosureAttachment
 from tests.intranet.cases.conftest import case_objects, center  # noqa: F401 (fixtures)
+from tests.intranet.inforequests.conftest import info_request  # noqa: F401 (fixture)
+from tests.intranet.questions.conftest import question  # noqa: F401 (fixture)
 
 ROLES = ["anonymous", "staff", "other_staff", "head", "inspector", "editor", "admin"]
 
@@ -135,6 +137,22 @@ EXPECTED = {
     "evaluation_bulletin": row(head=OK, inspector=OK),
     "evaluation_year": row(head=OK, inspector=OK),
     "evaluation_honour": row(head=POST_ONLY),
+    # Questions (在线咨询): 'staff' sits at a window of the guide's department, 'other_staff' at none.
+    "question_list": row(staff=OK, other_staff=OK, head=OK, inspector=OK, editor=OK, admin=OK),
+    "question_detail": row(
+        staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK, editor=OK, admin=OK
+    ),
+    "question_answer": row(staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY),
+    "question_publish": row(head=POST_ONLY, editor=POST_ONLY),
+    "question_faq": row(editor=POST_ONLY),
+    # Information requests (依申请公开); the request in the walk has been answered.
+    "info_request_list": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
+    "info_request_statistics": row(head=OK, inspector=OK, admin=OK),
+    "info_request_statistics_export": row(head=OK, inspector=OK, admin=OK),
+    "info_request_detail": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
+    "info_request_extend": row(head=POST_ONLY),
+    "info_request_answer": row(staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY),
+    "info_request_notice": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
 }
 
 
@@ -156,7 +174,23 @@ def test_every_intranet_url_has_expectations():
 
 
 @pytest.fixture
-def url_args(complaint, extension, future_session, leave, disclosure, case_objects):  # noqa: F811
+def url_args(  # noqa: PLR0913
+    complaint,
+    extension,
+    future_session,
+    leave,
+    disclosure,
+    case_objects,  # noqa: F811
+    question,  # noqa: F811
+    info_request,  # noqa: F811
+    users,
+):
+    from intranet.inforequests import workflow as info_workflow
+
+    answer = {"outcome": "disclosed", "answer_text": "见附件。", "reason": ""}
+    info_workflow.answer(
+        info_request, users["head"], answer | {"legal_basis": "", "right_body": ""}
+    )
     complaint_att = ComplaintAttachment.objects.get(complaint=complaint)
     disclosure_att = DisclosureAttachment.objects.get(disclosure=disclosure)
     evaluation = cycle.generate(cycle.previous_month(), case_objects.case.handler)
@@ -173,7 +207,11 @@ def url_args(complaint, extension, future_session, leave, disclosure, case_objec
         keys = set(pattern.pattern.converters)
         if not keys:
             return {}
-        if name.startswith("case_"):
+        if name.startswith("question_"):
+            values = {"pk": question.pk}
+        elif name.startswith("info_request_"):
+            values = {"pk": info_request.pk}
+        elif name.startswith("case_"):
             objects = case_objects
             values = {
                 "pk": {

@@ -33,7 +33,8 @@ site_tree = content_fixtures.site_tree
 
 
 # Pinned query counts (see the module docstring).
-GUIDE_UNCACHED, GUIDE_COLD, GUIDE_WARM = 12, 15, 3
+# The guide counts include one query for 网友咨询 (intranet.questions), outside the body fragment.
+GUIDE_UNCACHED, GUIDE_COLD, GUIDE_WARM = 13, 16, 4
 HOME_UNCACHED, HOME_COLD, HOME_WARM = 17, 19, 3
 CATALOG_UNCACHED, CATALOG_COLD, CATALOG_WARM = 13, 16, 3
 SECTION_UNCACHED, SECTION_COLD, SECTION_WARM = 15, 18, 3

@@ -52,6 +52,7 @@ def public_site(db, settings, tmp_path):
     tree = build_site_tree()
     call_command("search_rebuild", engine="embedded", verbosity=0, stdout=io.StringIO())
     tree.published_complaint = published_complaint(tree)
+    tree.question, tree.info_request = answered_question_and_request(tree)
     yield tree
     backends._embedded.cache_clear()
 
@@ -74,6 +75,43 @@ def published_complaint(tree):
     complaint_workflow.request_publication(complaint, head, "窗口人员工作时间玩手机，已批评教育。")
     complaint_workflow.approve_publication(complaint, head)
     return complaint
+
+
+def answered_question_and_request(tree):
+    """A question published under a guide (网友咨询) and a request answered with a refusal."""
+    from intranet.inforequests import workflow as info_workflow
+    from intranet.inforequests.models import InfoRequest
+    from intranet.questions import workflow as question_workflow
+    from intranet.questions.models import Question
+
+    head = make_user("html-answerer", roles.GROUP_NAMES[roles.HEAD])
+    question = question_workflow.receive(
+        Question(guide=tree.disability, content="残疾人证到期怎么换领？", allow_publication=True)
+    )
+    question_workflow.answer(question, head, "有效期满前90天内到民政窗口换领。")
+    question_workflow.publish(question, head)
+    info_request = info_workflow.receive(
+        InfoRequest(
+            applicant_type="person",
+            applicant_name="李四",
+            id_number="110101199003071234",
+            phone="13900002222",
+            description="2025年本镇低保资金发放明细",
+            delivery="online",
+        )
+    )
+    info_workflow.answer(
+        info_request,
+        head,
+        {
+            "outcome": "refused",
+            "answer_text": "不予公开。",
+            "reason": "涉及个人隐私",
+            "legal_basis": "《中华人民共和国政府信息公开条例》第十五条",
+            "right_body": "",
+        },
+    )
+    return question, info_request
 
 
 def page_requests(tree):
@@ -127,6 +165,43 @@ def page_requests(tree):
             200,
         ),
         ("complaint-results", "get", "/complaints/results/", None, 200),
+        ("question-blank", "get", "/questions/new/", {"guide": guide.pk}, 200),
+        ("question-errors", "post", "/questions/new/", {"content": "问", "guide": "x"}, 400),
+        ("question-done", "post", "/questions/new/", {"content": "周末可以办理吗？"}, 200),
+        ("question-track-blank", "get", "/questions/track/", None, 200),
+        ("question-track-unknown", "post", "/questions/track/", {"code": "ZX-1"}, 400),
+        ("question-track-found", "post", "/questions/track/", {"code": tree.question.code}, 200),
+        ("inforequest-blank", "get", "/info-requests/new/", None, 200),
+        (
+            "inforequest-errors",
+            "post",
+            "/info-requests/new/",
+            {"id_number": "1", "delivery": "email", "description": "低保"},
+            400,
+        ),
+        (
+            "inforequest-done",
+            "post",
+            "/info-requests/new/",
+            {
+                "applicant_type": "organisation",
+                "applicant_name": "某某合作社",
+                "id_number": "93110108MA01ABCD2X",
+                "phone": "0000-1234567",
+                "description": "本镇2025年农业补贴发放标准",
+                "delivery": "in_person",
+            },
+            200,
+        ),
+        ("inforequest-track-blank", "get", "/info-requests/track/", None, 200),
+        ("inforequest-track-unknown", "post", "/info-requests/track/", {"code": "YS-1"}, 400),
+        (
+            "inforequest-track-found",
+            "post",
+            "/info-requests/track/",
+            {"code": tree.info_request.code},
+            200,
+        ),
         ("not-found", "get", guide.url + "no-such-page/", None, 404),
     ]
     return requests
