@@ -84,4 +84,6 @@ urlpatterns = [
     ),
     # Cases (办件): intranet/cases/urls.py
     path("cases/", include("intranet.cases.urls")),
+    # Bookings and 代办/上门 requests: intranet/bookings/urls.py
+    path("bookings/", include("intranet.bookings.urls")),
 ]

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "search",
     "intranet",
     "intranet.cases",
+    "intranet.bookings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -296,5 +297,6 @@ LOGGING = {
 
 # Demo data: `manage.py load_demo` calls each of these in turn; apps append their own loader.
 DEMO_LOADERS = ["content.demo.load", "intranet.demo.load", "intranet.cases.demo.load"]
+DEMO_LOADERS += ["intranet.bookings.demo.load"]
 # After the content: index what the demo published (search/demo.py).
 DEMO_LOADERS += ["search.demo.load"]
