@@ -51,8 +51,8 @@ def booking_day(request):
     return render(request, "bookings/day.html", context)
 
 
-@require_POST
 @role_required(*RECEIVERS)
+@require_POST
 def booking_arrive(request, pk):
     booking = get_object_or_404(Booking.objects.visible_to(request.user), pk=pk)
     try:
@@ -80,8 +80,8 @@ def slot_list(request):
     return render(request, "bookings/slots.html", {"form": form, "slots": slots}, status=status)
 
 
-@require_POST
 @role_required(*MANAGERS)
+@require_POST
 def slot_toggle(request, pk):
     slot = get_object_or_404(BookingSlot.objects.visible_to(request.user), pk=pk)
     slot.active = not slot.active

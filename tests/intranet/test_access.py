@@ -6,6 +6,7 @@ from django.urls import URLPattern, URLResolver, reverse
 
 from intranet import urls as intranet_urls
 from intranet.models import ComplaintAttachment, DisclosureAttachment
+from tests.intranet.bookings.conftest import booking_objects, slots  # noqa: F401 (fixtures)
 from tests.intranet.cases.conftest import case_objects, center  # noqa: F401 (fixtures)
 
 ROLES = ["anonymous", "staff", "other_staff", "head", "inspector", "editor", "admin"]
@@ -119,6 +120,13 @@ EXPECTED = {
         staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY, inspector=POST_ONLY
     ),
     "case_contact_notice": row(staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK),
+    # Bookings and 代办/上门 requests
+    "booking_day": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
+    "booking_arrive": row(staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY),
+    "booking_slots": row(head=OK, admin=OK),
+    "booking_slot_toggle": row(head=POST_ONLY, admin=POST_ONLY),
+    "service_requests": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
+    "service_request": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
 }
 
 
@@ -140,7 +148,15 @@ def test_every_intranet_url_has_expectations():
 
 
 @pytest.fixture
-def url_args(complaint, extension, future_session, leave, disclosure, case_objects):  # noqa: F811
+def url_args(
+    complaint,
+    extension,
+    future_session,
+    leave,
+    disclosure,
+    case_objects,  # noqa: F811
+    booking_objects,  # noqa: F811
+):
     complaint_att = ComplaintAttachment.objects.get(complaint=complaint)
     disclosure_att = DisclosureAttachment.objects.get(disclosure=disclosure)
 
@@ -158,6 +174,13 @@ def url_args(complaint, extension, future_session, leave, disclosure, case_objec
                 }.get(name, objects.contact.pk if "contact" in name else objects.case.pk),
                 "action": "complete",
                 "doc": "receipt",
+            }
+        elif name.startswith(("booking", "service_request")):
+            values = {
+                "pk": {
+                    "booking_arrive": booking_objects.booking.pk,
+                    "booking_slot_toggle": booking_objects.slot.pk,
+                }.get(name, booking_objects.request.pk)
             }
         elif name.startswith("complaint"):
             values = {"pk": complaint.pk, "ext_pk": extension.pk, "att_pk": complaint_att.pk}
@@ -220,7 +243,7 @@ def test_intranet_pages_are_marked_noindex(clients):
 
 def test_every_intranet_page_with_personal_data_is_never_stored_by_a_browser(clients, url_args):
     stored = []
-    for pattern in intranet_urls.urlpatterns:
+    for pattern in all_patterns():
         url = reverse(f"intranet:{pattern.name}", kwargs=url_args(pattern.name, pattern))
         role = next((r for r in ROLES if EXPECTED[pattern.name][r] == OK), None)
         if role is None:  # POST-only actions: nothing to show
