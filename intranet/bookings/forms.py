@@ -92,7 +92,7 @@ class ServiceRequestForm(forms.ModelForm):
             "kind": forms.RadioSelect,
             "matter": forms.Textarea(attrs={"rows": 3}),
             "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
         }
         error_messages = {
             "kind": {"required": _("请选择代办或上门服务。")},
