@@ -27,6 +27,10 @@ def public_pages(site):
         ("search", "/search/?q=养老"),
         ("complaint form", "/complaints/new/"),
         ("tracking", "/complaints/track/"),
+        ("booking", "/booking/"),
+        ("booking form", f"/booking/?guide={site.pension.pk}"),
+        ("booking cancellation", "/booking/cancel/"),
+        ("home service", "/home-service/"),
     ]
 
 
@@ -287,6 +291,8 @@ def test_intranet_pages_staff_use_on_phones_have_no_serious_accessibility_violat
         "/intranet/study/",
         "/intranet/study/signin/",
         "/intranet/complaints/",
+        "/intranet/bookings/",
+        "/intranet/bookings/requests/",
     ):
         page.goto(path)
         problems += describe(path, path, axe_violations(page, axe_script_path))
