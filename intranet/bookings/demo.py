@@ -57,7 +57,12 @@ def load(stdout=None):
                 "王演示102",
                 "残疾人证",
             ),
-            (ServiceRequest.Kind.AGENCY, ServiceRequest.Requester.VILLAGE, "示范村", "医保参保"),
+            (
+                ServiceRequest.Kind.AGENCY,
+                ServiceRequest.Requester.VILLAGE,
+                "示范村（演示）",
+                "医保参保",
+            ),
         ]
         created = []
         for n, (kind, requester, name, matter) in enumerate(requests):
