@@ -89,4 +89,6 @@ urlpatterns = [
     # Questions (在线咨询) and information requests (依申请公开): their own apps
     path("questions/", include("intranet.questions.urls")),
     path("info-requests/", include("intranet.inforequests.urls")),
+    # Bookings and 代办/上门 requests: intranet/bookings/urls.py
+    path("bookings/", include("intranet.bookings.urls")),
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("intranet.cases.public_urls")),
     path("", include("intranet.questions.public_urls")),
     path("", include("intranet.inforequests.public_urls")),
+    path("", include("intranet.bookings.public_urls")),
 ]
 
 if settings.DEBUG:

@@ -4,7 +4,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 
-from intranet.export import _sheet
+from intranet.spreadsheets import write_sheet
 
 
 def statistics_workbook(figures):
@@ -21,7 +21,7 @@ def statistics_workbook(figures):
         ["结转下年度继续办理", figures["carried_out"]],
         ["超过答复期限", figures["overdue"]],
     ]
-    _sheet(ws, ["项目", "数量（件）"], rows, [44, 14])
+    write_sheet(ws, ["项目", "数量（件）"], rows, [44, 14])
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -64,6 +64,10 @@ def home(request):
         from intranet.cases.views import dashboard_figures
 
         context["case_figures"] = dashboard_figures(today)
+    if held & {roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
+        from intranet.bookings.views import dashboard_items
+
+        context["booking_figures"] = dashboard_items(user, today)
     if roles.HEAD in held:
         context["pending_extensions"] = DeadlineExtension.objects.filter(
             status=DeadlineExtension.Status.PENDING

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "intranet.evaluation",
     "intranet.questions",
     "intranet.inforequests",
+    "intranet.bookings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -305,5 +306,6 @@ LOGGING = {
 # Demo data: `manage.py load_demo` calls each of these in turn; apps append their own loader.
 DEMO_LOADERS = ["content.demo.load", "intranet.demo.load", "intranet.cases.demo.load"]
 DEMO_LOADERS += ["intranet.evaluation.demo.load"]
+DEMO_LOADERS += ["intranet.bookings.demo.load"]
 # After the content: index what the demo published (search/demo.py).
 DEMO_LOADERS += ["search.demo.load"]

@@ -190,6 +190,17 @@ def build_public_site():
         window=window2,
         duties="养老保险参保和待遇申领",
     )
+    # 预约办理: the pension guide's window takes bookings every weekday morning.
+    from intranet.bookings.models import BookingSlot
+
+    for weekday in range(5):
+        BookingSlot.objects.create(
+            window=window2,
+            weekday=weekday,
+            start=datetime.time(9),
+            end=datetime.time(10),
+            capacity=3,
+        )
     site.home = HomePage.objects.get(pk=home.pk)
     return site
 

@@ -31,6 +31,10 @@ def public_pages(site):
         ("question tracking", "/questions/track/"),
         ("information request form", "/info-requests/new/"),
         ("information request tracking", "/info-requests/track/"),
+        ("booking", "/booking/"),
+        ("booking form", f"/booking/?guide={site.pension.pk}"),
+        ("booking cancellation", "/booking/cancel/"),
+        ("home service", "/home-service/"),
     ]
 
 
@@ -299,6 +303,8 @@ def test_intranet_pages_staff_use_on_phones_have_no_serious_accessibility_violat
         "/intranet/questions/",
         "/intranet/info-requests/",
         "/intranet/info-requests/statistics/",
+        "/intranet/bookings/",
+        "/intranet/bookings/requests/",
     ):
         page.goto(path)
         problems += describe(path, path, axe_violations(page, axe_script_path))

@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, reverse
 from intranet import urls as intranet_urls
 from intranet.evaluation import cycle
 from intranet.models import ComplaintAttachment, DisclosureAttachment
+from tests.intranet.bookings.conftest import booking_objects, slots  # noqa: F401 (fixtures)
 from tests.intranet.cases.conftest import case_objects, center  # noqa: F401 (fixtures)
 from tests.intranet.inforequests.conftest import info_request  # noqa: F401 (fixture)
 from tests.intranet.questions.conftest import question  # noqa: F401 (fixture)
@@ -153,6 +154,13 @@ EXPECTED = {
     "info_request_extend": row(head=POST_ONLY),
     "info_request_answer": row(staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY),
     "info_request_notice": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
+    # Bookings and 代办/上门 requests
+    "booking_day": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
+    "booking_arrive": row(staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY),
+    "booking_slots": row(head=OK, admin=OK),
+    "booking_slot_toggle": row(head=POST_ONLY, admin=POST_ONLY),
+    "service_requests": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
+    "service_request": row(staff=OK, other_staff=OK, head=OK, inspector=OK, admin=OK),
 }
 
 
@@ -183,6 +191,7 @@ def url_args(  # noqa: PLR0913
     case_objects,  # noqa: F811
     question,  # noqa: F811
     info_request,  # noqa: F811
+    booking_objects,  # noqa: F811
     users,
 ):
     from intranet.inforequests import workflow as info_workflow
@@ -229,6 +238,13 @@ def url_args(  # noqa: PLR0913
                     name, staff_entry.person_id
                 ),
             )
+        elif name.startswith(("booking", "service_request")):
+            values = {
+                "pk": {
+                    "booking_arrive": booking_objects.booking.pk,
+                    "booking_slot_toggle": booking_objects.slot.pk,
+                }.get(name, booking_objects.request.pk)
+            }
         elif name.startswith("complaint"):
             values = {"pk": complaint.pk, "ext_pk": extension.pk, "att_pk": complaint_att.pk}
         elif name.startswith("study"):
