@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("intranet/", include("intranet.urls")),
     path("", include("intranet.cases.public_urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.DEBUG:
