@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from intranet import roles
+from intranet import complaint_notices, roles
 from intranet.models import (
     Complaint,
     ComplaintAttachment,
@@ -202,6 +202,8 @@ def reply(complaint, actor, method, text):
         internal_note=text,
         is_public=True,
     )
+    # Only once the reply is really stored: a rolled-back reply must not be announced.
+    transaction.on_commit(lambda: complaint_notices.replied(current))
 
 
 @transaction.atomic

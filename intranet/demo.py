@@ -267,9 +267,13 @@ def _complaints(head, inspector, staff, rng):
         if state in ("replied", "closed"):
             late = n % 6 == 5
             c.replied_at = _aware(c.deadline + dt.timedelta(days=2 if late else 0), 15)
-            c.reply_method = (
-                "written" if channel == "written" else ["phone", "on_site", "sms"][n % 3]
-            )
+            if not c.has_contact:
+                # Nobody to phone or write to: the answer is read on the tracking page.
+                c.reply_method = "online"
+            elif channel == "written":
+                c.reply_method = "written"
+            else:
+                c.reply_method = ["phone", "on_site", "sms"][n % 3]
             c.reply_text = "经核实，已向投诉人说明情况并致歉，相关问题已整改。"
             c.status = "replied"
             ev.append(

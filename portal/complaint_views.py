@@ -1,105 +1,139 @@
-"""Public complaint intake (/complaints/new/), tracking (/complaints/track/) and published results."""
+"""Public complaint intake (/complaints/new/), receipt, tracking and published results."""
 
+from captcha.models import CaptchaStore
 from django.conf import settings
-from django.shortcuts import render
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from intranet import complaint_workflow
+from intranet import complaint_notices, complaint_workflow
 from intranet.locked_database import DatabaseBusy, write_when_free
 from intranet.models import Complaint
 from intranet.pagination import paginate
 from portal import rate_limits
-from portal.complaint_forms import PublicComplaintForm, TrackForm
+from portal.complaint_forms import PublicComplaintForm, TrackForm, guide_initial
 
-SUBMIT_LIMIT = 5  # complaints per IP per hour; settings.COMPLAINT_SUBMIT_LIMIT overrides, 0 = off
 SUBMIT_SCOPE = "complaint-submit"
 TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
 TRACK_SCOPE = "complaint-track"
+RECEIPT_SALT = "portal.complaint-receipt"
 
 
 def submit_limit():
-    return getattr(settings, "COMPLAINT_SUBMIT_LIMIT", SUBMIT_LIMIT)
+    """The hard ceiling per address and hour (0 = no counting at all)."""
+    return settings.COMPLAINT_SUBMIT_LIMIT
 
 
-def _busy(request):
+def free_submissions():
+    return settings.COMPLAINT_FREE_SUBMISSIONS
+
+
+def _page(request, form, challenge, error="", status=200):
+    context = {"form": form, "error": error}
+    if challenge:
+        # A fresh challenge every time the form is shown: a used one is deleted on success.
+        key = CaptchaStore.generate_key()
+        context["captcha_key"] = key
+        context["captcha_image"] = reverse("captcha-image", kwargs={"key": key})
+    return render(request, "portal/complaint_new.html", context, status=status)
+
+
+def _busy(request, challenge):
     """The database stayed locked: nothing was stored; give the citizen their text back."""
     # Files cannot be put back into a file input; the text can.
-    form = PublicComplaintForm(request.POST)
     message = _(
         "系统繁忙，您的投诉暂未保存。您填写的内容已保留在下方，请稍等片刻后再次提交"
         "（附件需要重新选择）；如情况紧急，请拨打监督投诉电话。"
     )
-    return render(
-        request, "portal/complaint_new.html", {"form": form, "error": message}, status=503
-    )
+    return _page(request, PublicComplaintForm(request.POST), challenge, message, status=503)
+
+
+def receipt_token(complaint):
+    return signing.dumps(complaint.pk, salt=RECEIPT_SALT)
 
 
 @never_cache
 def complaint_new(request):
-    if request.method == "POST":
-        limit = submit_limit()
-        bucket = rate_limits.ip_bucket(SUBMIT_SCOPE, request)
-        # Count first, then decide: a check followed by a later write lets parallel
-        # requests all pass the check (19 of 30 stored against a limit of 5).
-        try:
-            hits = write_when_free(lambda: rate_limits.hit(bucket)) if limit else 0
-        except DatabaseBusy:
-            return _busy(request)
-        if limit and hits > limit:
-            # Keep what was typed (files cannot be kept) so nothing has to be written again.
-            form = PublicComplaintForm(request.POST)
-            message = _("提交次数过多，请一小时后再试，或拨打监督投诉电话。")
-            return render(
-                request, "portal/complaint_new.html", {"form": form, "error": message}, status=429
-            )
-        form = PublicComplaintForm(request.POST, request.FILES)
-        valid = form.is_valid()
-        if limit and not valid and "attachments" not in form.errors:
-            # A typo (content too short, a bad date) is not an attempt worth counting;
-            # refused uploads are, like the honeypot and oversized requests.
-            rate_limits.release(bucket)
-        if valid:
-            if form.cleaned_data["website"]:
-                # A bot filled the hidden field: store nothing, tell it nothing useful.
-                message = _("提交失败，请刷新页面后重试。")
-                return render(
-                    request,
-                    "portal/complaint_new.html",
-                    {"form": form, "error": message},
-                    status=400,
-                )
-            data = form.cleaned_data
+    limit = submit_limit()
+    bucket = rate_limits.ip_bucket(SUBMIT_SCOPE, request)
+    if request.method != "POST":
+        challenge = bool(limit) and rate_limits.count(bucket) >= free_submissions()
+        initial = guide_initial(request.GET.get("guide", ""))
+        return _page(request, PublicComplaintForm(challenge=challenge, initial=initial), challenge)
+    # Count first, then decide: a check followed by a later write lets parallel
+    # requests all pass the check (19 of 30 stored against a limit of 5).
+    try:
+        hits = write_when_free(lambda: rate_limits.hit(bucket)) if limit else 0
+    except DatabaseBusy:
+        return _busy(request, challenge=False)
+    challenge = bool(limit) and hits > free_submissions()
+    if limit and hits > limit:
+        # Keep what was typed (files cannot be kept) so nothing has to be written again.
+        message = _("提交次数过多，请一小时后再试，或拨打监督投诉电话。")
+        return _page(request, PublicComplaintForm(request.POST), False, message, status=429)
+    form = PublicComplaintForm(request.POST, request.FILES, challenge=challenge)
+    valid = form.is_valid()
+    if limit and not valid and not ({"attachments", "captcha"} & set(form.errors)):
+        # A typo (content too short, a bad date) is not an attempt worth counting;
+        # refused uploads and wrong challenge answers are, like the honeypot.
+        rate_limits.release(bucket)
+    if not valid:
+        return _page(request, form, challenge)
+    if form.cleaned_data["website"]:
+        # A bot filled the hidden field: store nothing, tell it nothing useful.
+        return _page(request, form, challenge, _("提交失败，请刷新页面后重试。"), status=400)
+    data = form.cleaned_data
 
-            def store():
-                # A fresh instance each attempt: a failed attempt may have set pk and code.
-                complaint = Complaint(
-                    channel=Complaint.Channel.ONLINE,
-                    content=data["content"],
-                    target_window=data["target_window"],
-                    target_description=data["target_description"],
-                    occurred_on=data["occurred_on"],
-                    complainant_name=data["complainant_name"],
-                    complainant_phone=data["complainant_phone"],
-                )
-                return complaint_workflow.receive(complaint, data["attachments"])
+    def store():
+        # A fresh instance each attempt: a failed attempt may have set pk and code.
+        complaint = Complaint(
+            channel=Complaint.Channel.ONLINE,
+            content=data["content"],
+            target_window=data["target_window"],
+            target_staff=data["target_staff"],
+            target_description=data["target_description"],
+            occurred_on=data["occurred_on"],
+            complainant_name=data["complainant_name"],
+            complainant_phone=data["complainant_phone"],
+            complainant_email=data["complainant_email"],
+            wants_notices=data["wants_notices"],
+        )
+        return complaint_workflow.receive(complaint, data["attachments"])
 
-            try:
-                complaint = write_when_free(store)
-            except DatabaseBusy:
-                return _busy(request)
-            return render(request, "portal/complaint_done.html", {"complaint": complaint})
-    else:
-        form = PublicComplaintForm()
-    return render(request, "portal/complaint_new.html", {"form": form})
+    try:
+        complaint = write_when_free(store)
+    except DatabaseBusy:
+        return _busy(request, challenge)
+    complaint_notices.received(complaint)
+    # Post/redirect/get: refreshing the receipt shows it again instead of filing twice.
+    return redirect("portal:complaint_receipt", token=receipt_token(complaint))
+
+
+@never_cache
+def complaint_receipt(request, token):
+    """The code and deadline, reopenable from the link for COMPLAINT_RECEIPT_MAX_AGE."""
+    try:
+        pk = signing.loads(token, salt=RECEIPT_SALT, max_age=settings.COMPLAINT_RECEIPT_MAX_AGE)
+    except signing.SignatureExpired:
+        return render(request, "portal/complaint_receipt.html", {"expired": True}, status=410)
+    except signing.BadSignature as e:
+        raise Http404 from e
+    complaint = Complaint.objects.filter(pk=pk).only("code", "deadline", "deadline_provisional")
+    complaint = complaint.first()
+    if complaint is None:
+        raise Http404
+    return render(request, "portal/complaint_receipt.html", {"complaint": complaint})
 
 
 @never_cache
 def complaint_track(request):
-    """GET ?code=… so a citizen can bookmark the result; failures are counted per IP."""
+    """Codes come by POST only, so they stay out of browser history and server logs."""
     complaint = None
     bucket = rate_limits.ip_bucket(TRACK_SCOPE, request)
-    form = TrackForm(request.GET if "code" in request.GET else None)
+    form = TrackForm(request.POST if request.method == "POST" else None)
     status = 200
     error = ""
     if form.is_bound:

@@ -53,6 +53,11 @@ from portal import complaint_views  # noqa: E402
 
 urlpatterns += [
     path("complaints/new/", complaint_views.complaint_new, name="complaint_new"),
+    path(
+        "complaints/receipt/<str:token>/",
+        complaint_views.complaint_receipt,
+        name="complaint_receipt",
+    ),
     path("complaints/track/", complaint_views.complaint_track, name="complaint_track"),
     path("complaints/results/", complaint_views.complaint_results, name="complaint_results"),
 ]

@@ -68,6 +68,13 @@ def hit(bucket, window_seconds=HOUR, now=None):
     return count
 
 
+def count(bucket, window_seconds=HOUR, now=None):
+    """The hits so far in the current window, without adding one (to decide what to show)."""
+    now = now or timezone.now()
+    row = RateCounter.objects.filter(bucket=bucket, window_number=_window(window_seconds, now))
+    return row.values_list("hits", flat=True).first() or 0
+
+
 def release(bucket, window_seconds=HOUR, now=None):
     """Take back one hit: the attempt turned out to be one that does not count."""
     now = now or timezone.now()

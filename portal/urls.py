@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("intranet.questions.public_urls")),
     path("", include("intranet.inforequests.public_urls")),
     path("", include("intranet.bookings.public_urls")),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.DEBUG:

@@ -179,7 +179,12 @@ class NoteForm(forms.Form):
 class ReplyForm(forms.Form):
     reply_method = forms.ChoiceField(label=_("答复方式"), choices=Complaint.ReplyMethod.choices)
     reply_text = forms.CharField(
-        label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+        label=_("答复内容"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_(
+            "选择“网上答复”时，此内容将在投诉查询页向投诉人公开，请勿写入内部意见或个人信息。"
+        ),
     )
 
     def __init__(self, *args, complaint, **kwargs):
@@ -193,6 +198,10 @@ class ReplyForm(forms.Form):
             and method != Complaint.ReplyMethod.WRITTEN
         ):
             raise forms.ValidationError(_("书面投诉必须书面答复。"))
+        if not self.complaint.has_contact and method != Complaint.ReplyMethod.ONLINE:
+            raise forms.ValidationError(
+                _("投诉人没有留下联系方式，只能网上答复（答复内容在查询页显示）。")
+            )
         return method
 
 

@@ -74,6 +74,9 @@ class Complaint(models.Model):
         ESCALATE = "escalate", _("呈办")
 
     class ReplyMethod(models.TextChoices):
+        # The reply text itself shows on the public tracking page: the only way to answer
+        # a citizen who left no contact details.
+        ONLINE = "online", _("网上答复")
         ON_SITE = "on_site", _("当面口头答复")
         PHONE = "phone", _("电话答复")
         WRITTEN = "written", _("书面答复")
@@ -104,6 +107,9 @@ class Complaint(models.Model):
     # Identity: only the handler, the inspector and the head may see these, every view is logged.
     complainant_name = models.CharField(_("投诉人姓名"), max_length=50, blank=True)
     complainant_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    complainant_email = models.EmailField(_("电子邮箱"), max_length=100, blank=True)
+    # The citizen asked to be told the code and the reply by SMS or e-mail.
+    wants_notices = models.BooleanField(_("接收短信或邮件通知"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("登记人"),
@@ -198,7 +204,17 @@ class Complaint(models.Model):
 
     @property
     def has_identity(self):
-        return bool(self.complainant_name or self.complainant_phone)
+        return bool(self.complainant_name or self.complainant_phone or self.complainant_email)
+
+    @property
+    def has_contact(self):
+        """Someone can be phoned, written to or messaged; otherwise only an online reply reaches them."""
+        return bool(self.complainant_phone or self.complainant_email)
+
+    @property
+    def public_reply(self):
+        """The reply text the citizen reads on the tracking page (online replies only)."""
+        return self.reply_text if self.reply_method == self.ReplyMethod.ONLINE else ""
 
     def answered_on_time(self):
         if not self.replied_at:

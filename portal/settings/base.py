@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.syndication",
     "django.contrib.sitemaps",
+    "captcha",
 ]
 
 MIDDLEWARE = [
@@ -309,3 +310,36 @@ DEMO_LOADERS += ["intranet.evaluation.demo.load"]
 DEMO_LOADERS += ["intranet.bookings.demo.load"]
 # After the content: index what the demo published (search/demo.py).
 DEMO_LOADERS += ["search.demo.load"]
+
+
+# --- Complaint intake: challenge instead of a hard block, notices to the citizen ---
+# An address gets COMPLAINT_FREE_SUBMISSIONS complaints an hour without a challenge (a lobby
+# computer or a township Wi-Fi is shared by many honest people), then a captcha, and nothing
+# past COMPLAINT_SUBMIT_LIMIT (against floods; 0 turns counting off).
+COMPLAINT_FREE_SUBMISSIONS = int(os.environ.get("COMPLAINT_FREE_SUBMISSIONS", "5"))
+COMPLAINT_SUBMIT_LIMIT = int(os.environ.get("COMPLAINT_SUBMIT_LIMIT", "30"))
+# The receipt link shown after filing (it carries the tracking code) works this long.
+COMPLAINT_RECEIPT_MAX_AGE = 7 * 24 * 3600
+# Large digits and a sum to work out are easier for elderly eyes than distorted letters;
+# no audio: the captcha package needs flite for it, which the servers do not carry.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_MATH_CHALLENGE_OPERATOR = "+"
+CAPTCHA_FONT_SIZE = 56
+CAPTCHA_IMAGE_SIZE = (260, 90)
+CAPTCHA_LETTER_ROTATION = (-8, 8)
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+CAPTCHA_TIMEOUT = 30  # minutes: slow typists must not lose the challenge
+
+# --- Notifications (portal/notifications): e-mail via Django's mail, SMS via a backend ---
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
+NOTIFICATION_SMS_BACKEND = os.environ.get(
+    "NOTIFICATION_SMS_BACKEND", "portal.notifications.sms_file.FileSmsBackend"
+)
+NOTIFICATION_SMS_FILE = Path(os.environ.get("NOTIFICATION_SMS_FILE", VAR_DIR / "sms-outbox.log"))

@@ -7,6 +7,7 @@ from pathlib import Path
 _tmp = Path(tempfile.mkdtemp(prefix="portal-test-"))
 os.environ.setdefault("MEDIA_ROOT", str(_tmp / "media"))
 os.environ.setdefault("SEARCH_EMBEDDED_PATH", str(_tmp / "search.sqlite3"))
+os.environ.setdefault("NOTIFICATION_SMS_FILE", str(_tmp / "sms-outbox.log"))
 
 from .dev import *  # noqa: E402,F403
 

@@ -259,9 +259,10 @@ def test_care_mode_gives_navigation_and_buttons_big_type_and_touch_targets_at_le
 
 
 def test_pages_around_the_main_ones_have_no_serious_accessibility_violations(
-    public_site, new_context, axe_script_path
+    public_site, new_context, axe_script_path, settings
 ):
-    """Every other public page, a search without results and a refused form."""
+    """Every other public page, a search without results, a refused form, the receipt and
+    the captcha, in the standard and the care theme."""
     page = new_context(bypass_csp=True).new_page()
     problems = []
     main = {path for _name, path in public_pages(public_site)}
@@ -278,6 +279,25 @@ def test_pages_around_the_main_ones_have_no_serious_accessibility_violations(
         with page.expect_navigation():
             page.get_by_role("button", name=button).click()
         problems += describe(f"{path} with errors", "", axe_violations(page, axe_script_path))
+    from captcha.models import CaptchaStore
+
+    # After one stored complaint from this address the form asks for a captcha.
+    settings.COMPLAINT_FREE_SUBMISSIONS = 1
+    for care in (False, True):
+        if care:
+            switch_care_mode(page)
+        page.goto("/complaints/new/")
+        page.get_by_label("投诉内容").fill("窗口工作人员上班时间长时间离岗，群众排队无人办理。")
+        if care:
+            key = page.locator('input[name="captcha_0"]').get_attribute("value")
+            page.get_by_label("验证码").fill(CaptchaStore.objects.get(hashkey=key).response)
+        with page.expect_navigation():
+            page.get_by_role("button", name="提交投诉").click()
+        page.get_by_role("heading", name="投诉已提交").wait_for()
+        problems += describe(f"receipt care={care}", "", axe_violations(page, axe_script_path))
+        page.goto("/complaints/new/")
+        page.get_by_role("img", name="验证码图片：两个数字相加的算式").wait_for()
+        problems += describe(f"captcha care={care}", "", axe_violations(page, axe_script_path))
     assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
 
 

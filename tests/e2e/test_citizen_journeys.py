@@ -68,7 +68,12 @@ def test_citizen_files_a_complaint_with_a_photo_and_follows_it_by_tracking_code(
     )
     page.get_by_role("button", name="提交投诉").click()
     page.get_by_role("heading", name="投诉已提交").wait_for()
+    assert "/complaints/receipt/" in page.url
     code = page.locator(".tracking-code").inner_text().strip()
+    # Refreshing the receipt shows it again and files nothing twice.
+    page.reload()
+    page.get_by_role("heading", name="投诉已提交").wait_for()
+    assert Complaint.objects.count() == 1
     complaint = Complaint.objects.get(code=code)
     assert complaint.attachments.count() == 1
     assert complaint.status == Complaint.Status.RECEIVED
@@ -90,3 +95,41 @@ def test_citizen_files_a_complaint_with_a_photo_and_follows_it_by_tracking_code(
     assert "办理中" in status.get_by_role("heading", level=2).inner_text()
     assert "投诉已受理，正在办理。" in status.inner_text()
     assert "13800138000" not in later.content()
+    assert code.lower() not in later.url.lower(), "the code stays out of the address and history"
+
+
+def test_an_anonymous_complaint_is_answered_online_and_the_answer_is_read_on_tracking(
+    public_site, new_context
+):
+    from intranet import complaint_workflow, roles
+    from intranet.models import Complaint
+    from tests.e2e.site_data import make_user
+
+    page = new_context().new_page()
+    page.goto("/complaints/new/")
+    page.get_by_label("投诉内容").fill("窗口工作人员上班时间长时间玩手机，群众排队无人理睬。")
+    page.get_by_role("button", name="提交投诉").click()
+    page.get_by_role("heading", name="投诉已提交").wait_for()
+    code = page.locator(".tracking-code").inner_text().strip()
+
+    # No contact details: the handler can only answer online.
+    head = make_user("head", roles.GROUP_NAMES[roles.HEAD], first_name="郑建国")
+    complaint = Complaint.objects.get(code=code)
+    complaint.category = Complaint.Category.ATTITUDE
+    complaint.method = Complaint.Method.DIRECT
+    complaint.handler = head
+    complaint.save()
+    complaint_workflow.triage(complaint, head, accepted=True)
+    complaint_workflow.add_note(complaint, head, "内部：当事人为新入职人员", is_public=False)
+    complaint_workflow.reply(
+        complaint, head, "online", "经调取监控核实，情况属实，已对当事人批评教育。"
+    )
+
+    # The receipt's button opens the progress page without putting the code in the address.
+    page.get_by_role("button", name="查看办理进度").click()
+    status = page.locator(".complaint-status")
+    status.wait_for()
+    assert "已答复" in status.get_by_role("heading", level=2).inner_text()
+    assert "经调取监控核实，情况属实，已对当事人批评教育。" in status.inner_text()
+    assert "内部" not in status.inner_text()
+    assert code not in page.url

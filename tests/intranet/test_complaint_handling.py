@@ -162,6 +162,30 @@ def test_a_written_complaint_needs_a_written_reply(clients, complaint):
     assert complaint.status == "replied" and complaint.reply_method == "written"
 
 
+def test_a_complaint_without_contact_details_can_only_be_answered_online(clients, complaint):
+    Complaint.objects.filter(pk=complaint.pk).update(complainant_name="", complainant_phone="")
+    response = clients["staff"].post(
+        url("complaint_reply", complaint.pk), {"reply_method": "phone", "reply_text": "已电话说明"}
+    )
+    assert "只能网上答复" in response.content.decode()
+    complaint.refresh_from_db()
+    assert complaint.replied_at is None and complaint.status == "in_progress"
+    clients["staff"].post(
+        url("complaint_reply", complaint.pk),
+        {"reply_method": "online", "reply_text": "经核实，已对当事人批评教育。"},
+    )
+    complaint.refresh_from_db()
+    assert complaint.status == "replied" and complaint.reply_method == "online"
+
+
+def test_a_complaint_with_a_phone_can_still_be_answered_by_phone(clients, complaint):
+    clients["staff"].post(
+        url("complaint_reply", complaint.pk), {"reply_method": "phone", "reply_text": "已电话说明"}
+    )
+    complaint.refresh_from_db()
+    assert complaint.reply_method == "phone"
+
+
 def test_closing_needs_a_result_and_an_outcome(clients, complaint):
     response = clients["staff"].post(
         url("complaint_close", complaint.pk), {"outcome": "confirmed", "result_text": ""}

@@ -91,3 +91,9 @@ def test_with_the_page_cache_on_the_sitemap_shows_a_new_page_at_once(
         assert page.full_url in after
     finally:
         caches["pages"].clear()
+
+
+def test_robots_txt_keeps_crawlers_off_complaint_receipts_and_captcha_images(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /complaints/receipt/" in lines
+    assert "Disallow: /captcha/" in lines

@@ -17,6 +17,7 @@ from wagtail.models import Page, get_page_models
 
 from intranet import complaint_workflow, roles
 from intranet.models import Complaint
+from portal.complaint_views import receipt_token
 from portal.context_processors import CARE_MODE_COOKIE
 from tests.conftest import service_missing
 from tests.content.conftest import build_center_settings, build_site_tree
@@ -72,6 +73,9 @@ def published_complaint(tree):
     complaint.method = Complaint.Method.DIRECT
     complaint.handler = head
     complaint_workflow.triage(complaint, head, accepted=True)
+    complaint_workflow.reply(
+        complaint, head, Complaint.ReplyMethod.ONLINE, "经核实情况属实。\n已批评教育。"
+    )
     complaint_workflow.close(complaint, head, Complaint.Outcome.CONFIRMED, "已批评教育当事人。")
     complaint_workflow.request_publication(complaint, head, "窗口人员工作时间玩手机，已批评教育。")
     complaint_workflow.approve_publication(complaint, head)
@@ -164,6 +168,8 @@ def booking_requests(tree):
 
 def page_requests(tree):
     """(name, method, url, data, expected status) for every kind of public page and state."""
+    receipt_url = f"/complaints/receipt/{receipt_token(tree.published_complaint)}/"
+    bot_complaint = {"content": "窗口工作人员长时间离岗，群众排队无人办理。", "website": "x"}
     requests = []
     for page in Page.objects.live().public().specific().order_by("path"):
         if page.depth < 2 or not page.url:
@@ -202,12 +208,17 @@ def page_requests(tree):
             {"content": "太慢", "occurred_on": "2099-01-01", "complainant_phone": "abc"},
             200,
         ),
+        ("complaint-receipt", "get", receipt_url, None, 200),
+        # Five attempts the honeypot catches count against the address: then the captcha.
+        *[(f"complaint-bot-{n}", "post", "/complaints/new/", bot_complaint, 400) for n in range(5)],
+        ("complaint-captcha", "get", "/complaints/new/", None, 200),
+        ("complaint-captcha-errors", "post", "/complaints/new/", {"content": "太慢"}, 200),
         ("track-blank", "get", "/complaints/track/", None, 200),
-        ("track-empty-code", "get", "/complaints/track/", {"code": ""}, 200),
-        ("track-unknown-code", "get", "/complaints/track/", {"code": "TS-2026-ZZZZZZ"}, 200),
+        ("track-empty-code", "post", "/complaints/track/", {"code": ""}, 200),
+        ("track-unknown-code", "post", "/complaints/track/", {"code": "TS-2026-ZZZZZZ"}, 200),
         (
             "track-found",
-            "get",
+            "post",
             "/complaints/track/",
             {"code": tree.published_complaint.code},
             200,

@@ -29,7 +29,7 @@ def test_thirty_parallel_complaints_from_one_address_store_exactly_the_limit(
 
     statuses, errors = run_in_parallel(30, post)
     assert errors == [None] * 30
-    assert sorted(statuses).count(200) == 5
+    assert sorted(statuses).count(302) == 5
     assert sorted(statuses).count(429) == 25
     assert Complaint.objects.count() == 5
 
