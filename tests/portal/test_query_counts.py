@@ -33,8 +33,9 @@ site_tree = content_fixtures.site_tree
 
 
 # Pinned query counts (see the module docstring).
-# The guide counts include one query for 网友咨询 (intranet.questions), outside the body fragment.
-GUIDE_UNCACHED, GUIDE_COLD, GUIDE_WARM = 13, 16, 4
+# The guide counts include one query each for 网友咨询 (intranet.questions) and the case
+# figures (intranet.cases), both outside the body fragment: they change without a publish.
+GUIDE_UNCACHED, GUIDE_COLD, GUIDE_WARM = 14, 17, 5
 HOME_UNCACHED, HOME_COLD, HOME_WARM = 17, 19, 3
 CATALOG_UNCACHED, CATALOG_COLD, CATALOG_WARM = 13, 16, 3
 SECTION_UNCACHED, SECTION_COLD, SECTION_WARM = 15, 18, 3
