@@ -156,3 +156,11 @@ class RejectCommentsBulkAction(_ModerateCommentsBulkAction):
     action_priority = 20
     status = PreDisclosureComment.STATUS_REJECTED
     decision = _("不予公开")
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_dashboard(request, panels):
+    """Editors first see what in their department needs doing (drafts, review, stale guides)."""
+    from content.editor_dashboard import EditorDashboardPanel
+
+    panels.append(EditorDashboardPanel(request.user))

@@ -123,6 +123,8 @@ def unread_disclosures(limit=10):
         .distinct()
     )
     user_groups = {u.pk: {g.pk for g in u.groups.all()} for u in users}
+    audience_names = {roles.GROUP_NAMES[r] for r in roles.DISCLOSURE_AUDIENCE}
+    everybody = {g.pk for u in users for g in u.groups.all() if g.name in audience_names}
     items = (
         Disclosure.objects.published()
         .prefetch_related("audience_groups")
@@ -132,7 +134,7 @@ def unread_disclosures(limit=10):
     rows = []
     for item in items:
         groups = {g.pk for g in item.audience_groups.all()}
-        audience = sum(1 for gs in user_groups.values() if not groups or gs & groups)
+        audience = sum(1 for gs in user_groups.values() if gs & (groups or everybody))
         unread = max(audience - item.read_count, 0)
         rows.append(
             (

@@ -198,6 +198,33 @@ def _study(head, inspector, staff, rng):
         StudySession.objects.filter(pk=session.pk).update(roll_closed=True)
 
 
+# What the reply, the result and the published summary say must agree with the finding: a
+# complaint found untrue is not "ordered to be corrected".
+FINDINGS = {
+    "confirmed": (
+        "经核实，反映情况属实，已向投诉人说明情况并致歉，相关问题已整改。",
+        "对相关工作人员进行了批评教育，纳入月度考核；窗口已补充一次性告知单。",
+        "经核实，情况属实，已责令整改并对当事人批评教育，相关做法已纳入考核。",
+    ),
+    "partly": (
+        "经核实，反映情况部分属实，已向投诉人说明情况，属实部分已整改。",
+        "对属实部分责令整改，提醒相关工作人员规范服务；其余部分已向投诉人解释。",
+        "经核实，情况部分属实，属实部分已责令整改，其余部分已向投诉人说明。",
+    ),
+    "unfounded": (
+        "经调取窗口录像和办件记录核实，反映情况不属实，已向投诉人说明办理依据。",
+        "经核实投诉不属实，已向投诉人解释相关规定，未追究工作人员责任。",
+        "经调取录像和办件记录核实，反映情况不属实，已向投诉人说明办理依据和相关规定。",
+    ),
+    "mediated": (
+        "经中心协调，相关事项已当场办结，投诉人表示满意。",
+        "经协调已为投诉人办结相关事项，并提醒窗口加强沟通。",
+        "经中心协调，相关事项已为群众办结，群众表示满意。",
+    ),
+}
+OUTCOME_CYCLE = ["confirmed", "partly", "unfounded", "mediated"]
+
+
 def _complaints(head, inspector, staff, rng):
     windows = list(Window.objects.all()[:5])
     members = {m.user_id: m for m in StaffMember.objects.filter(user__in=staff)}
@@ -274,7 +301,7 @@ def _complaints(head, inspector, staff, rng):
                 c.reply_method = "written"
             else:
                 c.reply_method = ["phone", "on_site", "sms"][n % 3]
-            c.reply_text = "经核实，已向投诉人说明情况并致歉，相关问题已整改。"
+            c.reply_text = FINDINGS[OUTCOME_CYCLE[n % 4]][0]
             c.status = "replied"
             ev.append(
                 (
@@ -289,8 +316,8 @@ def _complaints(head, inspector, staff, rng):
         if state == "closed":
             c.status = "closed"
             c.closed_at = c.replied_at + dt.timedelta(days=1)
-            c.outcome = ["confirmed", "partly", "unfounded", "mediated"][n % 4]
-            c.result_text = "对相关工作人员进行了批评教育，纳入月度考核；窗口已补充一次性告知单。"
+            c.outcome = OUTCOME_CYCLE[n % 4]
+            c.result_text = FINDINGS[c.outcome][1]
             ev.append(
                 (
                     "办结",
@@ -302,7 +329,10 @@ def _complaints(head, inspector, staff, rng):
                 )
             )
             if n % 3 == 0:
-                c.public_summary = f"群众反映{window.name if window else '窗口'}{c.get_category_display()}问题。经核实，已责令整改并对当事人批评教育，相关做法已纳入考核。"
+                place = window.name if window else "窗口"
+                c.public_summary = (
+                    f"群众反映{place}{c.get_category_display()}问题。{FINDINGS[c.outcome][2]}"
+                )
                 c.publication_requested_at = c.closed_at
                 if n % 2 == 0:
                     c.published_at = c.closed_at + dt.timedelta(days=1)

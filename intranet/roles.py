@@ -39,6 +39,9 @@ COMPLAINT_RECORDERS = frozenset({WINDOW_STAFF, HEAD, INSPECTOR})
 COMPLAINT_VIEWERS = frozenset({WINDOW_STAFF, HEAD, INSPECTOR, ADMIN})
 # Who publishes internal disclosures and sees read receipts.
 DISCLOSURE_MANAGERS = frozenset({HEAD, ADMIN})
+# Who an internal disclosure for everybody is meant for: the center's staff, not the technical
+# administrator account, which would otherwise stand among the unread for ever.
+DISCLOSURE_AUDIENCE = ALL_ROLES - {ADMIN}
 # Who plans study sessions.
 STUDY_MANAGERS = frozenset({HEAD, ADMIN})
 

@@ -66,6 +66,7 @@ urlpatterns = [
         name="study_leave_decide",
     ),
     path("study/sessions/<int:pk>/roll/", study.roll, name="study_roll"),
+    path("study/sessions/<int:pk>/display/", study.signin_display, name="study_signin_display"),
     path("study/sessions/<int:pk>/roll/correct/", study.roll_correct, name="study_roll_correct"),
     path("study/sessions/<int:pk>/note/", study.note, name="study_note"),
     path("study/sessions/<int:pk>/notes/", study.notes, name="study_notes"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from content.announcement_filters import public_announcements
-from content.models import AnnouncementIndexPage, CenterSettings
+from content.models import AnnouncementIndexPage, CenterSettings, Department
 
 FEED_SIZE = 50
 
@@ -27,6 +27,11 @@ class CompletionAnnouncementRssFeed(Feed):
         def view(request, *args, **kwargs):
             feed = cls()
             feed.request = request
+            # ?department=<slug>, as on the announcement list; an unknown slug gives no items
+            # rather than silently the whole feed.
+            slug = request.GET.get("department", "")
+            feed.department = Department.objects.filter(slug=slug).first() if slug else None
+            feed.unknown_department = bool(slug) and feed.department is None
             return feed(request, *args, **kwargs)
 
         return view
@@ -34,6 +39,8 @@ class CompletionAnnouncementRssFeed(Feed):
     def title(self):
         site = Site.find_for_request(self.request)
         center = CenterSettings.for_site(site).center_name if site else ""
+        if self.department:
+            return f"{center}办结公告（{self.department.name}）"
         return f"{center}办结公告"
 
     def link(self):
@@ -41,7 +48,12 @@ class CompletionAnnouncementRssFeed(Feed):
         return index.get_url(self.request) if index else "/"
 
     def items(self):
-        return public_announcements()[:FEED_SIZE]
+        announcements = public_announcements()
+        if self.unknown_department:
+            return announcements.none()
+        if self.department:
+            announcements = announcements.filter(department=self.department)
+        return announcements[:FEED_SIZE]
 
     def item_title(self, item):
         return item.public_title

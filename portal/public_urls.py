@@ -34,6 +34,13 @@ urlpatterns += [
     path("robots.txt", robots_txt, name="robots"),
 ]
 
+# The site icon browsers request at the root.
+from portal.favicon import favicon  # noqa: E402
+
+urlpatterns += [
+    path("favicon.ico", favicon, name="favicon"),
+]
+
 # Open data: the published service catalog in the exchange format.
 from portal import api_views  # noqa: E402
 

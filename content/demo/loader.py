@@ -199,10 +199,12 @@ def _predisclosure(index, moderator):
     data = dict(texts.PREDISCLOSURE)
     comments = data.pop("comments")
     today = timezone.localdate()
+    # Opened a week ago, so every sample comment (sent in the last hours) falls inside the period.
+    opens = today - datetime.timedelta(days=7)
     page = _publish(
         index,
         PreDisclosurePage(
-            comment_opens=today, comment_closes=today + datetime.timedelta(days=30), **data
+            comment_opens=opens, comment_closes=opens + datetime.timedelta(days=30), **data
         ),
     )
     now = timezone.now()

@@ -39,7 +39,8 @@ HOME = {
 }
 
 CATALOG_INTRO = "<p>按部门或主题查找事项。每个指南都列明设定依据、受理条件、申报材料、办理流程、办结时限和收费标准。</p>"
-ANNOUNCEMENTS_INTRO = "<p>中心办结的事项按规定在此公告，申请人姓名只显示姓氏。</p>"
+# The page itself says that names show the surname only; the intro must not say it again.
+ANNOUNCEMENTS_INTRO = "<p>中心办结的事项按规定在此公告，可按办结月份和承办部门查看。</p>"
 DISCLOSURE_INTRO = "<p>中心的管理制度、机构设置与职责、政务公开制度和预公开事项。</p>"
 FEES_INTRO = "<p>下表列出本中心所有收费事项的收费标准和收费依据，未列入的事项一律不收费。发现乱收费的，请拨打监督投诉电话。</p>"
 ROSTER_INTRO = (

@@ -189,4 +189,5 @@ class PreDisclosureComment(models.Model):
         verbose_name_plural = _("预公开意见")
 
     def __str__(self):
-        return f"{self.page.title} · {self.submitted_at:%Y-%m-%d %H:%M}"
+        # Stored in UTC; an f-string does not convert, so convert before formatting.
+        return f"{self.page.title} · {timezone.localtime(self.submitted_at):%Y-%m-%d %H:%M}"

@@ -151,9 +151,6 @@ class StaffRosterPage(Page):
                     "photo",
                     queryset=get_image_model().objects.prefetch_renditions(self.PHOTO_FILTER),
                 ),
-                Prefetch(
-                    "covers", queryset=active.order_by("sort_order", "name"), to_attr="covered"
-                ),
             )
             .order_by(
                 F("window__sort_order").asc(nulls_last=True),
@@ -162,6 +159,9 @@ class StaffRosterPage(Page):
                 "name",
             )
         )
+        pairs = self.ab_pairs(staff)
+        for member in staff:
+            member.pairings = [pair for pair in pairs if member in (pair["a"], pair["b"])]
         groups = {}
         for member in staff:
             groups.setdefault(member.window, []).append(member)
@@ -173,9 +173,25 @@ class StaffRosterPage(Page):
             staff_by_window=[
                 {"window": window, "members": members} for window, members in groups.items()
             ],
-            pairs=[m for m in staff if m.backup_id and m.backup and m.backup.is_active],
+            pairs=pairs,
             duty_months=duty_months(duties, today),
             today=today,
             photo_filter=self.PHOTO_FILTER,
         )
         return context
+
+    @staticmethod
+    def ab_pairs(staff):
+        """One entry per A/B pair in roster order; two people who back each other up are one pair."""
+        by_pk = {member.pk: member for member in staff}
+        pairs, seen = [], set()
+        for member in staff:
+            backup = by_pk.get(member.backup_id)
+            if backup is None:
+                continue
+            key = frozenset((member.pk, backup.pk))
+            if key in seen:
+                continue
+            seen.add(key)
+            pairs.append({"a": member, "b": backup, "mutual": backup.backup_id == member.pk})
+        return pairs

@@ -42,7 +42,10 @@ class ComplaintFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=gettext_lazy("状态"),
         required=False,
-        choices=[(k, k) for k in ("open", "overdue", "replied", "closed", "not_accepted", "all")],
+        choices=[
+            (k, k)
+            for k in ("received", "open", "overdue", "replied", "closed", "not_accepted", "all")
+        ],
     )
     window = forms.CharField(label=gettext_lazy("窗口"), required=False, max_length=12)
     month = forms.CharField(label=gettext_lazy("月份"), required=False, max_length=7)

@@ -31,6 +31,7 @@ from intranet.pagination import paginate, querystring_without_page
 from intranet.workdays import WorkCalendar
 
 STATE_FILTERS = {
+    "received": _("待受理"),
     "open": _("办理中"),
     "overdue": _("已超期"),
     "replied": _("已答复"),
@@ -63,7 +64,7 @@ def filter_complaints(qs, filters, today, user):
         qs = qs.open()
     elif state == "overdue":
         qs = qs.overdue(today)
-    elif state in ("replied", "closed", "not_accepted"):
+    elif state in ("received", "replied", "closed", "not_accepted"):
         qs = qs.filter(status=state)
     window = filters["window"]
     if window == NO_WINDOW:
@@ -256,7 +257,8 @@ def complaint_triage(request, pk):
         except wf.StepRefused as refused:
             messages.error(request, str(refused))
         else:
-            messages.success(request, _("已分办。"))
+            accepted = form.cleaned_data["accepted"]
+            messages.success(request, _("已受理并分办。") if accepted else _("已作不予受理处理。"))
         return redirect("intranet:complaint_detail", pk=pk)
     return render(
         request,

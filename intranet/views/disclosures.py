@@ -91,7 +91,9 @@ def audience_of(item):
     if group_ids:
         users = users.filter(groups__in=group_ids)
     else:
-        users = users.filter(groups__name__in=roles.GROUP_NAMES.values())
+        users = users.filter(
+            groups__name__in=[roles.GROUP_NAMES[r] for r in roles.DISCLOSURE_AUDIENCE]
+        )
     return users.distinct()
 
 

@@ -58,8 +58,10 @@ def home(request):
         session__host=user, status=LeaveRequest.Status.PENDING
     ).select_related("session", "user")[:10]
     if held & roles.OVERSIGHT_ROLES:
-        context["to_triage"] = Complaint.objects.filter(status=Complaint.Status.RECEIVED).count()
-        context["overdue_count"] = Complaint.objects.overdue(today).count()
+        # Counted over what the list behind each tile shows, so the figure and the list agree.
+        visible = Complaint.objects.visible_to(user)
+        context["to_triage"] = visible.filter(status=Complaint.Status.RECEIVED).count()
+        context["overdue_count"] = visible.overdue(today).count()
     if held & {roles.HEAD, roles.INSPECTOR}:
         from intranet.cases.views import dashboard_figures
 

@@ -2,12 +2,15 @@
 
 import logging
 
+import segno
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -86,14 +89,16 @@ def session_detail(request, pk):
     user = request.user
     now = timezone.now()
     supervisor = _is_supervisor(user, session)
+    my_attendance = session.attendances.filter(user=user).first()
     context = {
         "s": session,
         "supervisor": supervisor,
         "is_host": session.host_id == user.pk,
-        "my_attendance": session.attendances.filter(user=user).first(),
+        "my_attendance": my_attendance,
         "my_leave": session.leave_requests.filter(user=user).first(),
         "my_note": session.notes.filter(author=user).first(),
         "can_request_leave": not session.has_started(now)
+        and not (my_attendance and my_attendance.signed_in_at)
         and attendance.expected_for(session).filter(pk=user.pk).exists(),
         "signin_open": session.signin_open(now),
         "leave_requests": session.leave_requests.select_related("user") if supervisor else None,
@@ -126,6 +131,28 @@ def _signin_buckets(request):
     )
 
 
+@role_required(*STUDY_VIEWERS)
+def signin_display(request, pk):
+    """The code in large type with a QR code, for the host to project in the meeting room."""
+    session = get_object_or_404(StudySession, pk=pk)
+    if not _is_supervisor(request.user, session):
+        raise Http404
+    # The QR code names the session, not the code: sign-in codes stay out of URLs and logs.
+    url = request.build_absolute_uri(reverse("intranet:study_signin")) + f"?session={session.pk}"
+    qr = segno.make(url, error="m").svg_inline(scale=8, title=_("扫码打开签到页"))
+    return render(
+        request,
+        "intranet/study/signin_display.html",
+        {"s": session, "qr": mark_safe(qr), "signin_open": session.signin_open()},  # noqa: S308
+    )
+
+
+def _announced_session(request):
+    """The session a QR code from the projected display names, if it is a number."""
+    pk = request.GET.get("session", "")
+    return StudySession.objects.filter(pk=pk).first() if pk.isdigit() else None
+
+
 @role_required(*roles.STUDY_ROLES)
 def signin(request):
     form = SignInForm(request.POST or None)
@@ -146,7 +173,12 @@ def signin(request):
                 "code",
                 _("签到码输错次数过多，签到已暂时锁定，请15分钟后再试，或请主持人在点名表中登记。"),
             )
-            return render(request, "intranet/study/signin.html", {"form": form}, status=429)
+            return render(
+                request,
+                "intranet/study/signin.html",
+                {"form": form, "announced": _announced_session(request)},
+                status=429,
+            )
         try:
             row = attendance.sign_in(request.user, form.cleaned_data["code"])
         except attendance.SignInError as e:
@@ -170,7 +202,11 @@ def signin(request):
                 % {"topic": row.session.topic, "status": row.get_status_display()},
             )
             return redirect("intranet:study_session", pk=row.session_id)
-    return render(request, "intranet/study/signin.html", {"form": form})
+    return render(
+        request,
+        "intranet/study/signin.html",
+        {"form": form, "announced": _announced_session(request)},
+    )
 
 
 @role_required(*roles.STUDY_ROLES)
@@ -181,6 +217,9 @@ def leave_request(request, pk):
         return redirect("intranet:study_session", pk=pk)
     if not attendance.expected_for(session).filter(pk=request.user.pk).exists():
         raise Http404
+    if session.attendances.filter(user=request.user, signed_in_at__isnull=False).exists():
+        messages.error(request, _("您已签到，不能再请假。"))
+        return redirect("intranet:study_session", pk=pk)
     form = LeaveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

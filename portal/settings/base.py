@@ -145,6 +145,9 @@ LANGUAGES = [("zh-hans", _("简体中文"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Shanghai"
+# The admin shows every time in the center's zone: with one choice, Wagtail's account settings
+# offer no time zone to pick, and a profile without one uses TIME_ZONE.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]

@@ -98,3 +98,22 @@ def test_demo_has_announcements_and_an_open_predisclosure_with_moderated_comment
     assert announcements.values("department").distinct().count() >= 6
     statuses = list(PreDisclosureComment.objects.values_list("status", flat=True))
     assert sorted(statuses) == ["approved", "approved", "pending", "pending"]
+
+
+def test_demo_comments_are_sent_within_their_comment_period(content_demo_only):
+    from django.utils import timezone
+
+    load_demo()
+    comments = PreDisclosureComment.objects.select_related("page")
+    assert comments.exists()
+    for comment in comments:
+        sent = timezone.localtime(comment.submitted_at).date()
+        assert comment.page.comment_opens <= sent <= comment.page.comment_closes
+
+
+def test_demo_announcement_list_says_names_are_masked_only_once(client, content_demo_only):
+    from content.models import AnnouncementIndexPage
+
+    load_demo()
+    html = client.get(AnnouncementIndexPage.objects.get().url).content.decode()
+    assert html.count("只显示姓氏") == 1

@@ -37,6 +37,31 @@ def test_ab_pairing_is_shown_on_both_cards(client, site_tree):
     assert "A岗：张三 / B岗：李四" in backup_card
 
 
+def mutual_pair(site_tree):
+    zhang = StaffMember.objects.get(name="张三")
+    li = StaffMember.objects.get(name="李四")
+    li.backup = zhang
+    li.save(update_fields=["backup"])
+    return zhang, li
+
+
+def test_mutual_backups_show_one_pairing_per_card(client, site_tree):
+    mutual_pair(site_tree)
+    cards = roster_html(client, site_tree).split('<li class="staff-card">')
+    for name in ("张三", "李四"):
+        card = next(card for card in cards if f"<h4>{name}</h4>" in card)
+        assert card.count('class="pairing"') == 1
+        assert "A岗：张三 / B岗：李四（互为AB岗）" in card
+
+
+def test_mutual_backups_are_one_row_in_the_ab_table(client, site_tree):
+    mutual_pair(site_tree)
+    html = roster_html(client, site_tree)
+    table = html.split('id="roster-pairs"', 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr><td>") == 1
+    assert "李四（互为AB岗）" in table
+
+
 def test_inactive_staff_are_not_listed(client, site_tree):
     StaffMember.objects.create(name="钱离职", post="受理员", is_active=False)
     assert "钱离职" not in roster_html(client, site_tree)

@@ -93,3 +93,17 @@ def test_editors_may_read_but_not_moderate_comments(client, comments):
     assert client.get(LIST_URL).status_code == 200
     client.post(bulk_url("approve_comments", comments), {})
     assert not PreDisclosureComment.objects.exclude(status="pending").exists()
+
+
+def test_admin_shows_comment_times_in_beijing_time(client, comments):
+    utc_time = datetime.datetime(2026, 10, 12, 2, 30, tzinfo=datetime.UTC)
+    PreDisclosureComment.objects.filter(pk=comments[0].pk).update(submitted_at=utc_time)
+    client.force_login(make_user("reviewer", REVIEWERS_GROUP))
+    html = client.get(bulk_url("approve_comments", comments[:1])).content.decode()
+    assert "2026-10-12 10:30" in html and "02:30" not in html
+
+
+def test_admin_account_offers_no_time_zone_other_than_beijing(client, comments):
+    client.force_login(make_user("reviewer", REVIEWERS_GROUP))
+    html = client.get("/admin/account/").content.decode()
+    assert "current_time_zone" not in html and 'value="UTC"' not in html

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from intranet import roles
 from intranet.models import StudyPlan, StudySession
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.site_data import PASSWORD, make_user
 
 pytestmark = [
@@ -70,3 +70,25 @@ def test_staff_signs_in_on_a_phone_with_the_code_and_the_host_sees_them_present(
     host_page.reload()
     row = host_page.locator("tbody tr", has_text="王芳")
     assert row.locator("td").nth(1).inner_text().strip() == "出席"
+
+
+def test_the_roll_correction_field_fits_a_phone_screen(session_under_way, new_context):
+    session, host, staff = session_under_way
+    phone = new_context(PHONE).new_page()
+    intranet_login(phone, "head", next_url=f"/intranet/study/sessions/{session.pk}/roll/")
+    reason = phone.locator("tbody tr", has_text="王芳").locator('input[name="reason"]')
+    box = reason.bounding_box()
+    width = phone.viewport_size["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_the_projected_signin_code_is_large(session_under_way, new_context):
+    session, host, staff = session_under_way
+    desktop = new_context(DESKTOP).new_page()
+    intranet_login(desktop, "head", next_url=f"/intranet/study/sessions/{session.pk}/display/")
+    code = desktop.locator(".projector-code strong")
+    assert code.inner_text().strip() == session.signin_code
+    font_px = float(code.evaluate("el => getComputedStyle(el).fontSize").removesuffix("px"))
+    assert font_px >= 150
+    assert desktop.locator(".projector-qr svg").bounding_box()["width"] >= 300

@@ -81,6 +81,9 @@ EXPECTED = {
     "study_roll": row(
         staff=NOT_FOUND, other_staff=NOT_FOUND, head=OK, inspector=NOT_FOUND, admin=OK
     ),
+    "study_signin_display": row(
+        staff=NOT_FOUND, other_staff=NOT_FOUND, head=OK, inspector=NOT_FOUND, admin=OK
+    ),
     "study_roll_correct": row(
         staff=POST_ONLY, other_staff=POST_ONLY, head=POST_ONLY, inspector=POST_ONLY, admin=POST_ONLY
     ),

@@ -107,6 +107,35 @@ def test_refusing_needs_a_reason_for_the_complainant(clients):
     assert c.status == "received"
 
 
+def test_refusing_a_complaint_says_it_was_not_accepted(clients):
+    c = new_complaint()
+    response = clients["head"].post(
+        url("complaint_triage", c.pk),
+        {"accepted": "0", "complexity": "simple", "not_accepted_reason": "不属于本中心职责范围"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "已作不予受理处理" in html and "已分办" not in html
+    c.refresh_from_db()
+    assert c.status == "not_accepted"
+
+
+def test_the_waiting_complaints_tile_count_matches_the_list_it_opens(clients):
+    for _n in range(2):
+        new_complaint()
+    accepted = new_complaint()
+    accepted.status = Complaint.Status.IN_PROGRESS
+    accepted.save(update_fields=["status"])
+    html = clients["head"].get(url("home")).content.decode()
+    tile = html.split("待受理投诉", 1)[0].rsplit("<a href=", 1)[1]
+    link = tile.split('"')[1].replace("&amp;", "&")
+    assert "待受理投诉 <strong>2</strong>" in html
+    listed = clients["head"].get(link).content.decode()
+    assert listed.count(reverse("intranet:complaint_detail", args=[accepted.pk])) == 0
+    for c in Complaint.objects.filter(status="received"):
+        assert reverse("intranet:complaint_detail", args=[c.pk]) in listed
+
+
 def test_the_staff_member_complained_about_cannot_become_its_handler(clients, users):
     from content.models import StaffMember
 

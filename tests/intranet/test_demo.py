@@ -28,3 +28,22 @@ def test_demo_loads_only_once(db):
     demo.load()
     assert demo.load() is False
     assert Complaint.objects.count() == 25
+
+
+def test_demo_results_found_untrue_do_not_claim_corrections(db):
+    demo.load()
+    untrue = Complaint.objects.filter(outcome="unfounded")
+    assert untrue.exclude(public_summary="").exists()
+    for complaint in untrue:
+        for text in (complaint.public_summary, complaint.result_text, complaint.reply_text):
+            assert "责令整改" not in text and "已整改" not in text
+
+
+def test_demo_administrator_is_not_among_the_readers_of_disclosures(db):
+    from intranet.views.disclosures import audience_of
+
+    admin = get_user_model().objects.create_superuser("admin", password="pw-123456")
+    demo.load()
+    assert admin.groups.filter(name=roles.GROUP_NAMES[roles.ADMIN]).exists()
+    for item in Disclosure.objects.all():
+        assert admin not in audience_of(item)

@@ -122,3 +122,17 @@ def test_attachments_are_not_under_the_public_media_url(disclosure):
     from django.conf import settings
 
     assert not att.file.path.startswith(str(settings.MEDIA_ROOT) + "/")
+
+
+def test_the_administrator_account_is_not_counted_among_the_readers(clients, users, disclosure):
+    from intranet import dashboard
+
+    unread = (
+        clients["head"]
+        .get(url("disclosure_reads", disclosure.pk) + "?show=unread")
+        .content.decode()
+    )
+    assert "李强" in unread and "管理员" not in unread
+    (row,) = dashboard.unread_disclosures().rows
+    # staff1, staff2, head, inspector and editor: five readers, the administrator not among them.
+    assert row.bars[0].value == 5

@@ -400,3 +400,50 @@ def test_a_right_code_and_a_duplicate_sign_in_do_not_count_as_wrong_codes(client
     response = clients["staff"].post(url("study_signin"), {"code": running.signin_code})
     assert response.status_code == 200
     assert "无需重复签到" in response.content.decode()
+
+
+def signed_in_early(session, user):
+    return Attendance.objects.create(
+        session=session, user=user, status="present", signed_in_at=timezone.now()
+    )
+
+
+def test_the_session_page_no_longer_offers_leave_once_signed_in(clients, users, future_session):
+    page = url("study_session", future_session.pk)
+    leave_link = url("study_leave", future_session.pk)
+    assert leave_link in clients["staff"].get(page).content.decode()
+    signed_in_early(future_session, users["staff"])
+    assert leave_link not in clients["staff"].get(page).content.decode()
+
+
+def test_leave_after_signing_in_is_refused(clients, users, future_session):
+    signed_in_early(future_session, users["staff"])
+    response = clients["staff"].post(
+        url("study_leave", future_session.pk), {"kind": "personal", "reason": "有事"}, follow=True
+    )
+    assert "您已签到，不能再请假" in response.content.decode()
+    assert not LeaveRequest.objects.exists()
+
+
+def test_the_host_projects_the_code_with_a_qr_code_of_the_signin_page(clients, running):
+    import segno
+
+    response = clients["head"].get(url("study_signin_display", running.pk))
+    html = response.content.decode()
+    assert f"<strong>{running.signin_code}</strong>" in html
+    signin = f"http://testserver{url('study_signin')}?session={running.pk}"
+    expected = segno.make(signin, error="m").svg_inline(scale=8, title="扫码打开签到页")
+    assert expected in html
+    assert (
+        url("study_signin_display", running.pk)
+        in clients["head"].get(url("study_roll", running.pk)).content.decode()
+    )
+
+
+def test_the_signin_page_opened_from_the_qr_code_names_the_session(clients, running):
+    html = clients["staff"].get(f"{url('study_signin')}?session={running.pk}").content.decode()
+    assert "本次学习：" in html and running.topic in html
+    assert (
+        "本次学习："
+        not in clients["staff"].get(f"{url('study_signin')}?session=x").content.decode()
+    )

@@ -78,3 +78,28 @@ def test_feed_parses_cleanly_in_a_feed_reader_and_carries_the_announcements(
     # Imported without a publish date: dated the day the case was completed, local midnight.
     completed = timezone.make_aware(datetime.datetime(2026, 10, 12))
     assert entry.updated_parsed[:5] == completed.astimezone(datetime.UTC).timetuple()[:5]
+
+
+@pytest.mark.parametrize("url", ["/announcements/feed/rss/", "/announcements/feed/atom/"])
+def test_feeds_list_only_the_department_asked_for(client, site_tree, url):
+    from content.models import CompletionAnnouncementPage, Department
+
+    police = Department.objects.get(slug="huji")
+    site_tree.announcements.add_child(
+        instance=CompletionAnnouncementPage(
+            title="户口迁移办结",
+            slug="a-2",
+            matter="户口迁移",
+            applicant="王小明",
+            result="approved",
+            completed_on=datetime.date(2026, 10, 13),
+            department=police,
+        )
+    )
+    civil_only = client.get(f"{url}?department=minzheng").content.decode()
+    assert "残疾人证申领" in civil_only and "户口迁移" not in civil_only
+    assert "（民政办）" in civil_only
+    police_only = client.get(f"{url}?department=huji").content.decode()
+    assert "户口迁移" in police_only and "残疾人证申领" not in police_only
+    unknown = client.get(f"{url}?department=nope").content.decode()
+    assert "户口迁移" not in unknown and "残疾人证申领" not in unknown
