@@ -104,7 +104,7 @@ def test_attendance_report_costs_the_same_for_more_sessions(clients, users):
 
 def test_disclosure_reads_page_costs_the_same_for_more_staff(clients, users, disclosure):
     path = reverse("intranet:disclosure_reads", args=[disclosure.pk])
-    count_queries(clients["head"], path)  # warms the per-worker Site table, as any served request has
+    count_queries(clients["head"], path)  # warms the per-worker Site table
     few = count_queries(clients["head"], path)
     for i in range(10):
         make_user(f"more{i}", "window_staff")
