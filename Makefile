@@ -33,7 +33,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # ruff, then pytest on SQLite; with CI=true or SERVICES=1 it first starts
-# Elasticsearch, PostgreSQL and Chromium and runs the suite again on PostgreSQL.
+# Elasticsearch, PostgreSQL and Chromium and runs the suite again on PostgreSQL, beside the SQLite pass.
 test: install
 	PY=$(PY) RUFF=$(VENV)/bin/ruff bash .ci/test.sh
 
