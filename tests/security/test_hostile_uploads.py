@@ -13,7 +13,9 @@ CONTENT = "在2号窗口办理业务时工作人员态度恶劣，请核查处�
 
 
 def post_complaint(client, *files):
-    return client.post("/complaints/new/", {"content": CONTENT, "attachments": list(files)})
+    # A stored complaint redirects to its receipt page.
+    data = {"content": CONTENT, "attachments": list(files)}
+    return client.post("/complaints/new/", data, follow=True)
 
 
 @pytest.mark.parametrize(
