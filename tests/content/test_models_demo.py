@@ -98,3 +98,19 @@ def test_demo_has_announcements_and_an_open_predisclosure_with_moderated_comment
     assert announcements.values("department").distinct().count() >= 6
     statuses = list(PreDisclosureComment.objects.values_list("status", flat=True))
     assert sorted(statuses) == ["approved", "approved", "pending", "pending"]
+
+
+def test_demo_guides_offer_a_blank_form_and_a_filled_sample_as_pdf(client, content_demo_only):
+    load_demo()
+
+    guide = ServiceGuidePage.objects.get(code="SC-001")
+    material = guide.materials.get(name="个体工商户登记申请书")
+    html = client.get(guide.url).content.decode()
+    for document in (material.blank_form, material.sample_form):
+        assert f'href="{document.url}" download' in html
+        with document.file.open("rb") as stream:
+            data = stream.read()
+        assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    # The sample is filled in: its text (UTF-16 in the PDF) names the applicant.
+    with material.sample_form.file.open("rb") as stream:
+        assert "陈小梅".encode("utf-16-be").hex().upper().encode() in stream.read()
