@@ -105,3 +105,25 @@ def test_bad_standard_element_is_a_clear_error_for_that_record(changes, message)
 
     assert parsed.data is None
     assert any(message in error for error in parsed.errors), parsed.errors
+
+
+def test_reimport_keeps_the_forms_attached_to_a_material_of_the_same_name(tmp_path):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    catalog_page()
+    run_import(GOOD)
+    blank = Document(title="居住证申领登记表")
+    blank.file.save("blank.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    guide = ServiceGuidePage.objects.get(code="HJ-002")
+    materials = list(guide.materials.all())
+    materials[0].blank_form = blank
+    guide.materials = materials
+    guide.save_revision().publish()
+    changed = good_records()
+    changed[0]["conditions"] += "（已更新）"
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+
+    assert "更新 1" in run_import(path)
+    assert ServiceGuidePage.objects.get(code="HJ-002").materials.first().blank_form == blank
