@@ -1,8 +1,10 @@
 """Admin registrations: organisation snippets and the pre-disclosure comment moderation queue."""
 
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -164,3 +166,26 @@ def add_editor_dashboard(request, panels):
     from content.editor_dashboard import EditorDashboardPanel
 
     panels.append(EditorDashboardPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_catalog_import_url():
+    from django.urls import path
+
+    from content.catalog_admin_import import import_catalog_view
+
+    return [path("catalog/import/", import_catalog_view, name="catalog_import")]
+
+
+class CatalogImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from content.catalog_admin_import import may_import
+
+        return may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_catalog_import_menu_item():
+    return CatalogImportMenuItem(
+        _("导入办事指南"), reverse("catalog_import"), icon_name="upload", order=290
+    )

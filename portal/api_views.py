@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
+from content.catalog_exchange.schema import FORMAT_VERSION
 from content.catalog_exchange.serialize import guide_to_record, published_guides
 
 
@@ -28,4 +29,11 @@ def catalog(request):
     topic = request.GET.get("topic", "").strip()
     if topic:
         guides = guides.filter(tagged_topics__tag__name=topic).distinct()
-    return json_response([guide_to_record(guide) for guide in guides])
+    records = [guide_to_record(guide) for guide in guides]
+    # Old clients read a bare list; ?format=2 wraps it in an envelope that names the version.
+    if request.GET.get("format") == str(FORMAT_VERSION):
+        response = json_response({"format_version": FORMAT_VERSION, "guides": records})
+    else:
+        response = json_response(records)
+    response["X-Catalog-Format"] = str(FORMAT_VERSION)
+    return response

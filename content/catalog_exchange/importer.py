@@ -21,6 +21,7 @@ from content.models import (
     ServiceGuidePage,
     Window,
 )
+from content.models.catalog import CHANNELS
 
 from .serialize import guide_to_record
 
@@ -131,9 +132,30 @@ class CatalogImporter:
         page.hours = record["hours"]
         page.phone = record["phone"]
         page.complaint_phone = record["complaint_phone"]
-        # Children are replaced wholesale: the file is the authority on the whole list.
+        page.matter_type = record["matter_type"]
+        page.implementing_body = record["implementing_body"]
+        for name, label in CHANNELS:
+            setattr(page, name, label in record["channels"])
+        page.visits = record["visits"]
+        page.result_name = record["result_name"]
+        page.delivery = record["delivery"]
+        page.intermediary = record["intermediary"]
+        page.special_procedures = record["special_procedures"]
+        page.online_url = record["online_url"]
+        # Children are replaced wholesale: the file is the authority on the whole list. The
+        # forms editors attached to a material are not in the file; a material of the same
+        # name keeps them.
+        documents = {
+            material.name: (material.blank_form_id, material.sample_form_id)
+            for material in page.materials.all()
+        }
         page.materials = [
-            GuideMaterial(sort_order=order, **material)
+            GuideMaterial(
+                sort_order=order,
+                blank_form_id=documents.get(material["name"], (None, None))[0],
+                sample_form_id=documents.get(material["name"], (None, None))[1],
+                **material,
+            )
             for order, material in enumerate(record["materials"])
         ]
         page.steps = [

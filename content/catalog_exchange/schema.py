@@ -18,8 +18,16 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from content.models.catalog import MAX_DAYS
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from content.models.catalog import CHANNELS, MATTER_TYPES, MAX_DAYS, MAX_VISITS
 from content.text_limits import SHORT_TEXT, TEXT
+
+# Version 2 added the elements of the national 办事指南 standard (FIELDS_V2). A version 1
+# file (a bare list without them) still imports: the missing keys take their empty values.
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
 
 FIELDS = (
     "code",
@@ -40,7 +48,21 @@ FIELDS = (
     "phone",
     "complaint_phone",
     "faq",
+    # Added in format version 2.
+    "matter_type",
+    "implementing_body",
+    "channels",
+    "visits",
+    "result_name",
+    "delivery",
+    "intermediary",
+    "special_procedures",
+    "online_url",
 )
+FIELDS_V2 = FIELDS[FIELDS.index("matter_type") :]
+CHANNEL_LABELS = tuple(label for _name, label in CHANNELS)
+# A guide whose record does not say how it is handled is handled at the window.
+DEFAULT_CHANNELS = ["窗口办理"]
 AUDIENCES = ("个人", "法人")
 MATERIAL_FORMS = ("原件", "复印件", "原件及复印件", "电子件")
 
@@ -56,6 +78,10 @@ MAX_LENGTHS = {
     "complaint_phone": 50,
     "basis": TEXT,
     "conditions": TEXT,
+    "implementing_body": 200,
+    "result_name": 200,
+    "delivery": 200,
+    "online_url": 500,
 }
 FEE_TEXT_MAX_LENGTH = SHORT_TEXT
 ANSWER_MAX_LENGTH = TEXT
@@ -195,6 +221,30 @@ class _Checker:
                 {"name": name, "form": form, "copies": copies, "required": required, "note": note}
             )
         return materials
+
+    def choice(self, key, allowed):
+        value = self.text(key)
+        if value and value not in allowed:
+            self.errors.append(f"字段 {key} 的值“{value}”无效，只能是：{'、'.join(allowed)}")
+        return value
+
+    def visits(self):
+        value = self.raw.get("visits")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_VISITS:
+            self.errors.append(f"字段 visits（到现场次数）应为 0 到 {MAX_VISITS} 的整数或 null")
+            return None
+        return value
+
+    def url(self, key):
+        value = self.text(key, max_length=MAX_LENGTHS[key])
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError:
+                self.errors.append(f"字段 {key} 不是有效的网址（应以 http:// 或 https:// 开头）")
+        return value
 
     def fee(self):
         value = self.raw.get("fee")
@@ -344,7 +394,25 @@ def validate_record(raw, position):
         "phone": check.text("phone", max_length=MAX_LENGTHS["phone"]),
         "complaint_phone": check.text("complaint_phone", max_length=MAX_LENGTHS["complaint_phone"]),
         "faq": check.faq(),
+        "matter_type": check.choice("matter_type", MATTER_TYPES),
+        "implementing_body": check.text(
+            "implementing_body", max_length=MAX_LENGTHS["implementing_body"]
+        ),
+        "channels": (
+            check.text_list("channels", 10, allowed=CHANNEL_LABELS)
+            if "channels" in raw
+            else list(DEFAULT_CHANNELS)
+        ),
+        "visits": check.visits(),
+        "result_name": check.text("result_name", max_length=MAX_LENGTHS["result_name"]),
+        "delivery": check.text("delivery", max_length=MAX_LENGTHS["delivery"]),
+        "intermediary": check.text("intermediary"),
+        "special_procedures": check.text("special_procedures"),
+        "online_url": check.url("online_url"),
     }
+    data["channels"] = [label for label in CHANNEL_LABELS if label in data["channels"]]
+    if "网上办理" in data["channels"] and not data["online_url"]:
+        check.errors.append("办理形式含网上办理的，必须填写网上办理地址 online_url")
     # Same audience twice is harmless; keep the format's order 个人, 法人.
     data["audience"] = [label for label in AUDIENCES if label in data["audience"]]
     if "promised_days" not in raw:
@@ -369,7 +437,11 @@ def validate_record(raw, position):
 
 
 def load_catalog(stream):
-    """Read a whole exchange file; raise CatalogFormatError when it is not a JSON list.
+    """Read a whole exchange file and return its list of records.
+
+    The file is either a bare JSON list (version 1, and version 2 as the API serves it by
+    default) or an envelope ``{"format_version": N, "guides": [...]}``. Raise
+    CatalogFormatError when it is neither, or names a version this site does not know.
 
     A list element json cannot turn into values (nested past Python's recursion limit,
     a number with thousands of digits) becomes an UnreadableRecord, reported at its
@@ -393,6 +465,16 @@ def load_catalog(stream):
         raise _syntax_error(exc) from exc
     except (RecursionError, ValueError):
         records = _elements_one_by_one(text)
+    if isinstance(records, dict) and "format_version" in records:
+        version = records["format_version"]
+        if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+            raise CatalogFormatError(
+                f"不支持的交换格式版本 format_version={version!r}，本站支持："
+                + "、".join(str(v) for v in SUPPORTED_VERSIONS)
+            )
+        records = records.get("guides")
+        if not isinstance(records, list):
+            raise CatalogFormatError("交换格式文件中的 guides 应为办事指南记录的列表（JSON 数组）")
     if not isinstance(records, list):
         raise CatalogFormatError("文件内容应为办事指南记录的列表（JSON 数组）")
     return records

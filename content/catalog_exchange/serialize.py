@@ -43,6 +43,15 @@ def guide_to_record(guide):
         "phone": guide.phone,
         "complaint_phone": guide.complaint_phone,
         "faq": [{"q": faq.question, "a": faq.answer} for faq in _ordered(guide.faqs.all())],
+        "matter_type": guide.matter_type,
+        "implementing_body": guide.implementing_body,
+        "channels": guide.channels,
+        "visits": guide.visits,
+        "result_name": guide.result_name,
+        "delivery": guide.delivery,
+        "intermediary": guide.intermediary,
+        "special_procedures": guide.special_procedures,
+        "online_url": guide.online_url,
     }
 
 

@@ -41,6 +41,10 @@ def guide(code, name, department, window, phone, **fields):
         "phone": phone,
         "complaint_phone": COMPLAINT_PHONE,
         "faq": [],
+        # Elements of the national standard (format version 2); a township's usual answers.
+        "channels": ["窗口办理"],
+        "visits": 1,
+        "delivery": "窗口领取",
     }
     record.update(fields)
     record["topics"] = sorted(record["topics"])

@@ -39,6 +39,7 @@ from content.models.announcements import mask_name
 from content.permissions import REVIEWERS_GROUP, department_group_name
 
 from . import people, texts
+from .forms import attach_forms
 from .guides import GUIDES
 
 
@@ -59,6 +60,7 @@ def load(stdout=None):
             home, ServiceCatalogPage(title="办事指南", slug="guides", intro=texts.CATALOG_INTRO)
         )
         _guides()
+        attach_forms()
         _departments()
         announcements = _publish(
             home,

@@ -25,6 +25,25 @@ from content.text_limits import RICH_INTRO, SHORT_TEXT, TEXT, limit
 
 MAX_DAYS = 365
 
+# 事项类型 of the national 办事指南 standard (GB/T 32169 / 国务院办公厅 政务服务事项 catalogue).
+MATTER_TYPES = (
+    "行政许可",
+    "行政给付",
+    "行政确认",
+    "行政裁决",
+    "行政奖励",
+    "公共服务",
+    "其他行政权力",
+)
+# 办理形式: (model field, label); a guide may offer several.
+CHANNELS = (
+    ("channel_window", "窗口办理"),
+    ("channel_online", "网上办理"),
+    ("channel_post", "邮寄办理"),
+    ("channel_self_service", "自助办理"),
+)
+MAX_VISITS = 10
+
 # What a guide page shows besides its own fields (ServiceGuidePage.get_context).
 PARTS = ("department", "window", "materials", "steps", "faqs", "topic_list")
 
@@ -188,6 +207,55 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     hours = models.CharField(_("办理时间"), max_length=200, blank=True)
     phone = models.CharField(_("咨询电话"), max_length=50, blank=True)
     complaint_phone = models.CharField(_("监督投诉电话"), max_length=50, blank=True)
+    matter_type = models.CharField(
+        _("事项类型"),
+        max_length=20,
+        blank=True,
+        choices=[(value, value) for value in MATTER_TYPES],
+    )
+    implementing_body = models.CharField(
+        _("实施主体"),
+        max_length=200,
+        blank=True,
+        help_text=_("依法实施该事项的机关，如：某某镇人民政府"),
+    )
+    channel_window = models.BooleanField(_("窗口办理"), default=True)
+    channel_online = models.BooleanField(_("网上办理"), default=False)
+    channel_post = models.BooleanField(_("邮寄办理"), default=False)
+    channel_self_service = models.BooleanField(_("自助办理"), default=False)
+    visits = models.PositiveSmallIntegerField(
+        _("到现场次数"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_VISITS)],
+        help_text=_("0 表示零跑动，1 表示最多跑一次；未核定的留空"),
+    )
+    result_name = models.CharField(
+        _("办理结果"), max_length=200, blank=True, help_text=_("如：《居民户口簿》、准予许可决定书")
+    )
+    result_sample = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("办理结果样本"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    delivery = models.CharField(
+        _("送达方式"), max_length=200, blank=True, help_text=_("如：窗口领取、邮寄送达")
+    )
+    intermediary = models.TextField(
+        _("中介服务"), blank=True, help_text=_("无中介服务的留空，页面显示“无”")
+    )
+    special_procedures = models.TextField(
+        _("特殊程序"), blank=True, help_text=_("如：公示、听证、检验检测，不计入办结时限的写明时长")
+    )
+    online_url = models.URLField(
+        _("网上办理地址"),
+        max_length=500,
+        blank=True,
+        help_text=_("以 http:// 或 https:// 开头的完整网址"),
+    )
     announce_completions = models.BooleanField(
         _("办结后自动公告"),
         default=True,
@@ -204,6 +272,18 @@ class ServiceGuidePage(RoutablePageMixin, Page):
                 FieldPanel("topics"),
             ],
             heading=_("基本信息"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("matter_type"), FieldPanel("implementing_body")]),
+                FieldRowPanel([FieldPanel(name) for name, _label in CHANNELS]),
+                FieldRowPanel([FieldPanel("visits"), FieldPanel("online_url")]),
+                FieldRowPanel([FieldPanel("result_name"), FieldPanel("result_sample")]),
+                FieldPanel("delivery"),
+                FieldPanel("intermediary"),
+                FieldPanel("special_procedures"),
+            ],
+            heading=_("办理要素（国家办事指南标准）"),
         ),
         FieldPanel("basis"),
         FieldPanel("conditions"),
@@ -266,6 +346,22 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         )
 
     @property
+    def channels(self):
+        """办理形式 labels in the standard's order."""
+        return [label for name, label in CHANNELS if getattr(self, name)]
+
+    @property
+    def visits_label(self):
+        """到现场次数 as the standard words it: 零跑动, 最多跑一次, 最多跑 N 次."""
+        if self.visits is None:
+            return ""
+        if self.visits == 0:
+            return _("零跑动")
+        if self.visits == 1:
+            return _("最多跑一次")
+        return _("最多跑 %(visits)s 次") % {"visits": self.visits}
+
+    @property
     def statutory_days_label(self):
         if self.statutory_days is None:
             return _("法律未规定")
@@ -291,7 +387,7 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         return {
             "department": self.department,
             "window": self.window,
-            "materials": list(self.materials.select_related("sample_form")),
+            "materials": list(self.materials.select_related("blank_form", "sample_form")),
             "steps": list(self.steps.all()),
             "faqs": list(self.faqs.all()),
             "topic_list": list(self.topics.all()),
@@ -301,9 +397,12 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         """Department and window joined, materials, steps, FAQ and topics prefetched: one pass,
         five queries however many rows each has."""
         guide = (
-            ServiceGuidePage.objects.select_related("department", "window")
+            ServiceGuidePage.objects.select_related("department", "window", "result_sample")
             .prefetch_related(
-                Prefetch("materials", queryset=GuideMaterial.objects.select_related("sample_form")),
+                Prefetch(
+                    "materials",
+                    queryset=GuideMaterial.objects.select_related("blank_form", "sample_form"),
+                ),
                 "steps",
                 "faqs",
                 Prefetch(
@@ -329,10 +428,16 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     @path("notice/", name="notice")
     def notice(self, request):
         """一次性告知单: the one printable page with everything a citizen must bring and know."""
+        from content.guide_notice import guide_qr_svg, notifier_name
+
         return self.render(
             request,
             template="content/service_guide_notice.html",
-            context_overrides={"printed_on": timezone.localdate()},
+            context_overrides={
+                "printed_on": timezone.localdate(),
+                "guide_qr": guide_qr_svg(request, self),
+                "notifier_name": notifier_name(request),
+            },
         )
 
     def clean(self):
@@ -346,6 +451,8 @@ class ServiceGuidePage(RoutablePageMixin, Page):
             )
         if self.fee_charged and not self.fee_basis.strip():
             raise ValidationError({"fee_basis": _("收费事项必须公开收费依据。")})
+        if self.channel_online and not self.online_url:
+            raise ValidationError({"online_url": _("办理形式含网上办理的，请填写网上办理地址。")})
 
 
 class GuideMaterial(Orderable):
@@ -362,20 +469,30 @@ class GuideMaterial(Orderable):
     copies = models.PositiveSmallIntegerField(_("份数"), default=1)
     required = models.BooleanField(_("必需"), default=True)
     note = models.CharField(_("备注"), max_length=500, blank=True)
-    sample_form = models.ForeignKey(
+    blank_form = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("申请范本"),
+        verbose_name=_("空白表格"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("供群众下载打印填写的空白表格"),
+    )
+    sample_form = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("示例样表"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("填写好的样例，供群众对照填写"),
     )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("form"), FieldPanel("copies"), FieldPanel("required")]),
         FieldPanel("note"),
-        FieldPanel("sample_form"),
+        FieldRowPanel([FieldPanel("blank_form"), FieldPanel("sample_form")]),
     ]
 
     class Meta(Orderable.Meta):

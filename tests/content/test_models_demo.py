@@ -117,3 +117,19 @@ def test_demo_announcement_list_says_names_are_masked_only_once(client, content_
     load_demo()
     html = client.get(AnnouncementIndexPage.objects.get().url).content.decode()
     assert html.count("只显示姓氏") == 1
+
+
+def test_demo_guides_offer_a_blank_form_and_a_filled_sample_as_pdf(client, content_demo_only):
+    load_demo()
+
+    guide = ServiceGuidePage.objects.get(code="SC-001")
+    material = guide.materials.get(name="个体工商户登记申请书")
+    html = client.get(guide.url).content.decode()
+    for document in (material.blank_form, material.sample_form):
+        assert f'href="{document.url}" download' in html
+        with document.file.open("rb") as stream:
+            data = stream.read()
+        assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    # The sample is filled in: its text (UTF-16 in the PDF) names the applicant.
+    with material.sample_form.file.open("rb") as stream:
+        assert "陈小梅".encode("utf-16-be").hex().upper().encode() in stream.read()

@@ -111,18 +111,85 @@ def test_guide_with_zero_promised_days_reads_as_immediate(client, site_tree):
     assert "法律未规定" in html
 
 
-def test_guide_links_its_sample_form_download(client, site_tree, tmp_path):
+def _document(title):
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
 
-    document = Document(title="残疾人证申请表范本")
-    document.file.save("sample.txt", ContentFile(b"sample"), save=True)
+    document = Document(title=title)
+    document.file.save("form.pdf", ContentFile(b"%PDF-1.4 form"), save=True)
+    return document
+
+
+def test_guide_and_notice_link_a_materials_blank_form_and_filled_sample(client, site_tree):
+    blank, sample = _document("残疾人证申请表"), _document("残疾人证申请表（样表）")
     material = site_tree.disability.materials.first()
-    material.sample_form = document
+    material.blank_form, material.sample_form = blank, sample
     material.save()
-    html = client.get(site_tree.disability.url).content.decode()
-    assert f'href="{document.url}" download' in html
-    assert "下载申请范本" in html
+    for url in (site_tree.disability.url, site_tree.disability.url + "notice/"):
+        html = client.get(url).content.decode()
+        assert f'<a href="{blank.url}" download>空白表格' in html
+        assert f'<a href="{sample.url}" download>示例样表' in html
+
+
+def test_guide_shows_the_national_standard_elements(client, site_tree):
+    guide = site_tree.disability
+    guide.matter_type = "行政确认"
+    guide.implementing_body = "某某县残疾人联合会"
+    guide.channel_post = True
+    guide.visits = 1
+    guide.result_name = "《中华人民共和国残疾人证》"
+    guide.delivery = "邮寄送达"
+    guide.special_procedures = "残疾评定，评定时间不计入办结时限"
+    guide.save_revision().publish()
+    for url in (guide.url, guide.url + "notice/"):
+        html = client.get(url).content.decode()
+        for text in (
+            "行政确认",
+            "某某县残疾人联合会",
+            "窗口办理、邮寄办理",
+            "最多跑一次",
+            "《中华人民共和国残疾人证》",
+            "邮寄送达",
+            "残疾评定",
+        ):
+            assert text in html, (url, text)
+
+
+@pytest.mark.parametrize("visits, label", [(0, "零跑动"), (1, "最多跑一次"), (3, "最多跑 3 次")])
+def test_visits_read_as_the_standard_words_them(visits, label):
+    from content.models import ServiceGuidePage
+
+    assert ServiceGuidePage(visits=visits).visits_label == label
+
+
+def test_guide_offered_online_needs_its_online_address(site_tree):
+    from django.core.exceptions import ValidationError
+
+    guide = site_tree.disability
+    guide.channel_online = True
+    with pytest.raises(ValidationError) as caught:
+        guide.full_clean()
+    assert "请填写网上办理地址" in str(caught.value)
+    guide.online_url = "javascript:alert(1)"
+    with pytest.raises(ValidationError):
+        guide.full_clean()
+
+
+def test_notice_has_a_qr_code_to_the_guide_and_signature_lines(client, site_tree):
+    html = client.get(site_tree.disability.url + "notice/").content.decode()
+    assert "<svg" in html and "办事指南二维码" in html
+    assert "告知人" in html and "申请人签收" in html
+
+
+def test_notice_printed_by_signed_in_staff_names_them_as_notifier(client, site_tree):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(
+        "clerk", password="x", first_name="芳", last_name="王"
+    )
+    client.force_login(user)
+    html = client.get(site_tree.disability.url + "notice/").content.decode()
+    assert "<dd>王芳<span" in html
 
 
 def test_notice_page_lists_every_material_with_a_checkbox_and_dates(client, site_tree):
