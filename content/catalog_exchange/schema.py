@@ -406,8 +406,8 @@ def validate_record(raw, position):
         "visits": check.visits(),
         "result_name": check.text("result_name", max_length=MAX_LENGTHS["result_name"]),
         "delivery": check.text("delivery", max_length=MAX_LENGTHS["delivery"]),
-        "intermediary": check.text("intermediary"),
-        "special_procedures": check.text("special_procedures"),
+        "intermediary": check.text("intermediary", max_length=SHORT_TEXT),
+        "special_procedures": check.text("special_procedures", max_length=SHORT_TEXT),
         "online_url": check.url("online_url"),
     }
     data["channels"] = [label for label in CHANNEL_LABELS if label in data["channels"]]

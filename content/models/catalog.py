@@ -245,10 +245,16 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         _("送达方式"), max_length=200, blank=True, help_text=_("如：窗口领取、邮寄送达")
     )
     intermediary = models.TextField(
-        _("中介服务"), blank=True, help_text=_("无中介服务的留空，页面显示“无”")
+        _("中介服务"),
+        blank=True,
+        validators=limit(SHORT_TEXT),
+        help_text=_("无中介服务的留空，页面显示“无”"),
     )
     special_procedures = models.TextField(
-        _("特殊程序"), blank=True, help_text=_("如：公示、听证、检验检测，不计入办结时限的写明时长")
+        _("特殊程序"),
+        blank=True,
+        validators=limit(SHORT_TEXT),
+        help_text=_("如：公示、听证、检验检测，不计入办结时限的写明时长"),
     )
     online_url = models.URLField(
         _("网上办理地址"),
