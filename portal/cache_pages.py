@@ -32,7 +32,7 @@ from django.core.cache import caches
 from django.http import HttpResponse, QueryDict
 from django.utils.http import urlencode
 
-from portal.context_processors import CARE_MODE_COOKIE
+from portal.care_cookie import wants_care_mode
 
 CACHE_ALIAS = "pages"
 SITE_TOKEN_KEY = "pagecache:token:site"  # noqa: S105  (a cache key, not a secret)
@@ -87,7 +87,7 @@ def canonical_query(query_string, names):
 
 
 def response_key(request, names=None, query_string=None):
-    care = "1" if request.COOKIES.get(CARE_MODE_COOKIE) == "1" else "0"
+    care = "1" if wants_care_mode(request) else "0"
     if query_string is None:
         query_string = request.META.get("QUERY_STRING", "")
     query = canonical_query(query_string, names)

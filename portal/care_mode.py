@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from portal.context_processors import CARE_MODE_COOKIE
+from portal.care_cookie import CARE_MODE_COOKIE
 
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 

@@ -3,7 +3,8 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-CARE_MODE_COOKIE = "care_mode"
+from portal.care_cookie import wants_care_mode
+from portal.fragment_cache import cached_value
 
 
 def theme(request):
@@ -12,7 +13,7 @@ def theme(request):
     The navigation is looked up only when a template actually draws the menu.
     """
     return {
-        "care_mode": request.COOKIES.get(CARE_MODE_COOKIE) == "1",
+        "care_mode": wants_care_mode(request),
         "nav_items": SimpleLazyObject(lambda: _nav_items(request)),
     }
 
@@ -49,8 +50,6 @@ def _nav_items(request):
 
     The URLs are kept with the rendered fragments until the page tree changes.
     """
-    from portal.fragment_cache import cached_value
-
     urls = cached_value(request, "nav_urls", lambda: _nav_urls(request))
     entries = [
         (_("首页"), urls.get("home")),

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from portal import render_versions
-from portal.context_processors import CARE_MODE_COOKIE
+from portal.care_cookie import wants_care_mode
 
 CACHE_ALIAS = "template_fragments"
 
@@ -37,7 +37,7 @@ def fragment_store():
 
 def key_for(request, name, vary_on=()):
     tree, shared = render_versions.for_request(request)
-    care = "1" if request.COOKIES.get(CARE_MODE_COOKIE) == "1" else "0"
+    care = "1" if wants_care_mode(request) else "0"
     raw = "|".join([request.get_host(), care, tree, shared, *(str(v) for v in vary_on)])
     return f"fragment:{name}:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.context_processors import CARE_MODE_COOKIE
+from portal.care_cookie import CARE_MODE_COOKIE
 from tests.content.conftest import build_center_settings, build_site_tree
 
 pytestmark = pytest.mark.django_db

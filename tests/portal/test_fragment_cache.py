@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from content.models import CenterSettings, Department
 from portal import fragment_cache
-from portal.context_processors import CARE_MODE_COOKIE
+from portal.care_cookie import CARE_MODE_COOKIE
 from tests.content import conftest as content_fixtures
 
 pytestmark = pytest.mark.django_db

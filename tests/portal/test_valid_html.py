@@ -17,8 +17,8 @@ from wagtail.models import Page, get_page_models
 
 from intranet import complaint_workflow, roles
 from intranet.models import Complaint
+from portal.care_cookie import CARE_MODE_COOKIE
 from portal.complaint_views import receipt_token
-from portal.context_processors import CARE_MODE_COOKIE
 from tests.conftest import service_missing
 from tests.content.conftest import build_center_settings, build_site_tree
 from tests.e2e.site_data import make_user
