@@ -12,7 +12,8 @@ from search import service
 from search.analysis import segment
 from search.warmup import is_warm as search_is_warm
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: its flush must leave the content types the next serialized test restores.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 READY_URL = "/healthz/ready"
 
