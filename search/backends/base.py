@@ -39,7 +39,12 @@ def suggestion_keys(prefix):
     if converted and converted != typed:
         keys.append(converted)
     for group in parsed.retrieving_groups:
-        for alternative, weight in group.alternatives.items():
+        # Only MAX_SUGGEST_KEYS are looked up: take the closest and fullest names first (titles
+        # use full names), in an order that does not depend on how a set happens to iterate.
+        alternatives = sorted(
+            group.alternatives.items(), key=lambda item: (-item[1], -len(item[0]), item[0])
+        )
+        for alternative, weight in alternatives:
             if weight >= WEIGHT_ABBREVIATION and " " not in alternative:
                 keys.append(alternative)
     return list(dict.fromkeys(keys))[:MAX_SUGGEST_KEYS]
