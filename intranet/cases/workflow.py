@@ -25,13 +25,10 @@ from intranet.cases.models import (
     SupplementRequest,
 )
 from intranet.workdays import WorkCalendar
+from intranet.workflow_steps import TransitionError
 
 S = Case.State
 REVIEW_WORKING_DAYS = 2
-
-
-class TransitionError(Exception):
-    """A request that does not fit the case's state; the message is shown to the user."""
 
 
 def _today(today):

@@ -14,6 +14,7 @@ from intranet.inforequests import statistics as stats
 from intranet.inforequests.forms import AnswerForm, ExtendForm, RequestFilterForm, YearForm
 from intranet.inforequests.models import InfoRequest
 from intranet.pagination import paginate, querystring_without_page
+from intranet.workflow_steps import run_step
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 HANDLERS = (roles.WINDOW_STAFF, roles.HEAD)
@@ -78,16 +79,6 @@ def request_detail(request, pk):
     return _detail(request, get_request(request, pk))
 
 
-def _transition(request, r, done, action, *args):
-    try:
-        action(r, request.user, *args)
-    except workflow.TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
-    return redirect("intranet:info_request_detail", r.pk)
-
-
 @role_required(roles.HEAD)
 @require_POST
 def request_extend(request, pk):
@@ -96,7 +87,9 @@ def request_extend(request, pk):
     if not form.is_valid():
         return _detail(request, r, extend_form=form, status=400)
     done = _("已批准延期20个工作日。")
-    return _transition(request, r, done, workflow.extend, form.cleaned_data["extension_reason"])
+    reason = form.cleaned_data["extension_reason"]
+    then = ("intranet:info_request_detail", r.pk)
+    return run_step(request, workflow.extend, r, reason, done=done, then=then)
 
 
 @role_required(*HANDLERS)
@@ -107,7 +100,8 @@ def request_answer(request, pk):
     if not form.is_valid():
         return _detail(request, r, answer_form=form, status=400)
     done = _("已答复，可打印告知书。")
-    return _transition(request, r, done, workflow.answer, form.cleaned_data)
+    then = ("intranet:info_request_detail", r.pk)
+    return run_step(request, workflow.answer, r, form.cleaned_data, done=done, then=then)
 
 
 @role_required(*HANDLERS, roles.INSPECTOR)

@@ -11,10 +11,7 @@ from intranet.inforequests.models import (
     new_request_code,
 )
 from intranet.workdays import WorkCalendar
-
-
-class TransitionError(Exception):
-    """A change the request's current state does not allow (shown to the user)."""
+from intranet.workflow_steps import TransitionError
 
 
 def receive(info_request):

@@ -1,7 +1,6 @@
 """Staff pages of questions: the list (overdue first), one question, answer, review, FAQ."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from intranet.pagination import paginate, querystring_without_page
 from intranet.questions import workflow
 from intranet.questions.forms import AnswerForm, FaqForm, QuestionFilterForm
 from intranet.questions.models import Question
+from intranet.workflow_steps import run_step
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.EDITOR, roles.ADMIN)
 ANSWERERS = frozenset({roles.WINDOW_STAFF, roles.HEAD})
@@ -84,16 +84,6 @@ def question_detail(request, pk):
     return _detail(request, get_question(request, pk))
 
 
-def _transition(request, question, done, action, *args):
-    try:
-        action(question, request.user, *args)
-    except workflow.TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, done)
-    return redirect("intranet:question_detail", question.pk)
-
-
 @role_required(*ANSWERERS)
 @require_POST
 def question_answer(request, pk):
@@ -101,8 +91,13 @@ def question_answer(request, pk):
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _detail(request, question, answer_form=form, status=400)
-    return _transition(
-        request, question, _("已答复。"), workflow.answer, form.cleaned_data["answer"]
+    return run_step(
+        request,
+        workflow.answer,
+        question,
+        form.cleaned_data["answer"],
+        done=_("已答复。"),
+        then=("intranet:question_detail", question.pk),
     )
 
 
@@ -111,7 +106,13 @@ def question_answer(request, pk):
 def question_publish(request, pk):
     question = get_question(request, pk)
     done = _("已审核公开，答复显示在办事指南下的“网友咨询”中。")
-    return _transition(request, question, done, workflow.publish)
+    return run_step(
+        request,
+        workflow.publish,
+        question,
+        done=done,
+        then=("intranet:question_detail", question.pk),
+    )
 
 
 @role_required(roles.EDITOR)
@@ -123,6 +124,12 @@ def question_faq(request, pk):
         return _detail(request, question, faq_form=form, status=400)
     done = _("已生成办事指南的新版本草稿，请在管理后台审核发布。")
     data = form.cleaned_data
-    return _transition(
-        request, question, done, workflow.promote_to_faq, data["question"], data["answer"]
+    return run_step(
+        request,
+        workflow.promote_to_faq,
+        question,
+        data["question"],
+        data["answer"],
+        done=done,
+        then=("intranet:question_detail", question.pk),
     )

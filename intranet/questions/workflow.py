@@ -7,13 +7,10 @@ from django.utils.translation import gettext as _
 
 from intranet.questions.models import Question, new_question_code
 from intranet.workdays import WorkCalendar
+from intranet.workflow_steps import TransitionError
 from portal import cache_purge
 
 DEFAULT_ANSWER_DAYS = 3
-
-
-class TransitionError(Exception):
-    """A transition that the question's current state does not allow (shown to the user)."""
 
 
 def answer_days():
