@@ -55,7 +55,7 @@ def pdf_page_count(pdf):
 
 
 def test_month_from_draft_to_objection_confirmation_printed_bulletin_and_public_page(
-    public_site, clerk, new_context, monkeypatch, screenshot
+    public_site, clerk, new_context, monkeypatch, screenshot, artifacts_dir
 ):
     make_user("head", roles.GROUP_NAMES[roles.HEAD], first_name="郑建国")
     month = cycle.previous_month()
@@ -99,6 +99,7 @@ def test_month_from_draft_to_objection_confirmation_printed_bulletin_and_public_
     head.goto(month_path + "bulletin/")
     assert head.title().startswith(f"{month.year}年{month.month}月{BULLETIN_TITLE}")
     pdf = head.pdf(format="A4", print_background=True)
+    (artifacts_dir / "evaluation-bulletin.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF")
     assert pdf_page_count(pdf) >= 1
     # Chromium names the PDF after the page title (UTF-16 in the document information).
