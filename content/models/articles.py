@@ -15,7 +15,13 @@ class ArticleIndexPage(Page):
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["content.ArticlePage", "content.PreDisclosurePage"]
+    # 效能考评公示 is a page type of the intranet's evaluation app, named by string only: the
+    # public site's apps do not import the intranet.
+    subpage_types = [
+        "content.ArticlePage",
+        "content.PreDisclosurePage",
+        "evaluation.EvaluationResultsPage",
+    ]
 
     # The query parameters this page reads; the page cache ignores and drops all others.
     page_cache_query_parameters = ("category", "page")

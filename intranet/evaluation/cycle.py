@@ -20,6 +20,7 @@ from intranet.evaluation.models import (
     RuleSet,
     ScoreEntry,
 )
+from portal import cache_purge
 
 # 效能考评制（八）: 处理前应当听取责任人的意见 — the staff member has this many working days to object.
 OBJECTION_WORKING_DAYS = 3
@@ -230,9 +231,20 @@ def mention(entry, user, kind, reason):
     ScoreEntry.objects.filter(pk=entry.pk).update(mention=kind, mention_reason=reason)
 
 
+def purge_public_page():
+    """The public 效能考评公示 page shows confirmed months and honours: drop its cached copies."""
+    from intranet.evaluation.pages import EvaluationResultsPage
+
+    cache_purge.purge_page_ids(EvaluationResultsPage.objects.values_list("pk", flat=True))
+
+
 @transaction.atomic
-def confirm(evaluation, user, today=None):
+def confirm(evaluation, user, today=None, people_published=""):
+    """Freeze the month; ``people_published`` is what the public page may show about individual
+    staff (none by default: 考评结果张贴公示 is about windows unless the head decides more)."""
     today = today or timezone.localdate()
+    if people_published not in MonthlyEvaluation.PeoplePublished.values:
+        raise CycleError(_("请选择个人情况的公示范围。"))
     evaluation = _locked(evaluation.month)
     if evaluation.is_confirmed:
         raise CycleError(_("该月考评已确认。"))
@@ -245,7 +257,9 @@ def confirm(evaluation, user, today=None):
     # The scores frozen are the ones staff were shown (and could object to), not a silent recount.
     evaluation.state = MonthlyEvaluation.State.CONFIRMED
     evaluation.confirmed_at, evaluation.confirmed_by = timezone.now(), user
-    evaluation.save(update_fields=["state", "confirmed_at", "confirmed_by"])
+    evaluation.people_published = people_published
+    evaluation.save(update_fields=["state", "confirmed_at", "confirmed_by", "people_published"])
+    purge_public_page()
     return evaluation
 
 

@@ -1,6 +1,8 @@
 """Demo evaluations: the three months before this one, computed from the demo cases, complaints
-and study rolls. The two older months are confirmed with a praise and a criticism; the latest is
-in review with one written objection waiting for the head's answer.
+and study rolls. The two older months are confirmed with a praise and a criticism (the older one
+publishes only the praise, the newer every person's score); the latest is in review with one
+written objection waiting for the head's answer. The best eligible window of the latest
+confirmed month's year is chosen 先进窗口, and the public 效能考评公示 page goes under 政务公开.
 Listed in settings.DEMO_LOADERS after the cases demo."""
 
 import datetime as dt
@@ -10,8 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from intranet import workdays
-from intranet.evaluation import cycle
+from intranet.evaluation import cycle, yearly
 from intranet.evaluation.models import MonthlyEvaluation, ScoreEntry
+from intranet.evaluation.pages import EvaluationResultsPage
+
+PAGE_INTRO = (
+    "<p>根据中心效能考评制，各窗口每月以100分为基础分考评，考评结果经工作人员异议期、"
+    "中心负责人确认后在此公示，接受群众监督。</p>"
+)
 
 MONTHS = 3
 
@@ -29,6 +37,29 @@ def _mentions(evaluation, head):
     deductions = "；".join(line["text"] for line in worst.lines if line["points"] < 0)
     if worst.pk != best.pk and deductions:
         cycle.mention(worst, head, ScoreEntry.Mention.CRITICISE, deductions[:300])
+
+
+def _honour(year, head):
+    eligible_windows, _people = yearly.eligible(*yearly.year_table(year))
+    if eligible_windows:
+        yearly.choose(
+            year,
+            head,
+            "advanced_window",
+            f"window:{eligible_windows[0].subject.pk}",
+            "已确认月份平均得分最高，无投诉查实，按期办结率高",
+        )
+
+
+def _results_page():
+    from content.models import ArticleIndexPage
+
+    parent = ArticleIndexPage.objects.filter(slug="disclosure").first()
+    if parent is None:
+        return
+    page = EvaluationResultsPage(title="效能考评公示", slug="evaluation", intro=PAGE_INTRO)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
 
 
 def load(stdout=None):
@@ -64,7 +95,12 @@ def load(stdout=None):
                     evaluation,
                     head,
                     today=workdays.add_working_days(evaluation.objection_deadline, 1),
+                    people_published=MonthlyEvaluation.PeoplePublished.SCORES
+                    if i
+                    else MonthlyEvaluation.PeoplePublished.PRAISE,
                 )
+        _honour(months[-2].year, head)
+        _results_page()
     if stdout:
         stdout.write(f"效能考评示范数据：{len(months)} 个月。")
     return True

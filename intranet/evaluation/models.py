@@ -172,6 +172,13 @@ class MonthlyEvaluation(models.Model):
         REVIEW = "review", _("征求意见中")
         CONFIRMED = "confirmed", _("已确认")
 
+    class PeoplePublished(models.TextChoices):
+        """What the public page (考评结果张贴公示) shows about individual staff for the month."""
+
+        NONE = "", _("不公示个人情况")
+        PRAISE = "praise", _("仅公示点名表扬")
+        SCORES = "scores", _("公示个人得分及加减分事由")
+
     month = models.DateField(_("考评月份"), unique=True)
     state = models.CharField(_("状态"), max_length=10, choices=State.choices)
     ruleset = models.ForeignKey(RuleSet, null=True, on_delete=models.PROTECT, related_name="+")
@@ -183,6 +190,13 @@ class MonthlyEvaluation(models.Model):
     confirmed_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    people_published = models.CharField(
+        _("公示个人情况"),
+        max_length=10,
+        choices=PeoplePublished.choices,
+        default=PeoplePublished.NONE,
+        blank=True,
     )
 
     objects = EvaluationQuerySet.as_manager()
@@ -298,3 +312,14 @@ class Honour(models.Model):
 
     def __str__(self):
         return f"{self.year} {self.get_kind_display()}"
+
+    @property
+    def subject_name(self):
+        if self.window_id:
+            return self.window.name
+        return self.person.get_full_name() or self.person.username
+
+
+# The public page type lives with the evaluation (content must not import intranet); Django finds
+# models in the app's models module, so it is imported here.
+from intranet.evaluation.pages import EvaluationResultsPage  # noqa: E402, F401

@@ -19,6 +19,11 @@ urlpatterns = [
     path("<int:year>/<int:month>/adjust/", views.adjust, name="evaluation_adjust"),
     path("<int:year>/<int:month>/confirm/", views.confirm, name="evaluation_confirm"),
     path("<int:year>/<int:month>/bulletin/", views.bulletin, name="evaluation_bulletin"),
+    path(
+        "<int:year>/<int:month>/bulletin.xlsx",
+        views.bulletin_export,
+        name="evaluation_bulletin_export",
+    ),
     path("<int:year>/", views.year_view, name="evaluation_year"),
     path("<int:year>/honours/", views.choose_honour, name="evaluation_honour"),
     path("entries/<int:pk>/mention/", views.mention, name="evaluation_mention"),

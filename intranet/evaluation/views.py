@@ -2,9 +2,10 @@
 inspector see every window and person; only the head changes anything."""
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from intranet import roles
 from intranet.access import role_required
 from intranet.charts import bar_chart
-from intranet.evaluation import cycle, yearly
+from intranet.evaluation import cycle, export, yearly
 from intranet.evaluation.facts import gather
 from intranet.evaluation.forms import (
     AdjustForm,
@@ -133,6 +134,7 @@ def month_detail(request, year, month):
             "answer_form": AnswerForm(),
             "adjust_form": AdjustForm(),
             "mention_choices": ScoreEntry.Mention.choices,
+            "publish_choices": MonthlyEvaluation.PeoplePublished.choices,
             "corrections": cycle.later_corrections(evaluation),
         },
     )
@@ -249,7 +251,9 @@ def mention(request, pk):
 def confirm(request, year, month):
     evaluation = _evaluation(request, year, month)
     try:
-        cycle.confirm(evaluation, request.user)
+        cycle.confirm(
+            evaluation, request.user, people_published=request.POST.get("people_published", "")
+        )
     except cycle.CycleError as error:
         messages.error(request, str(error))
     else:
@@ -304,6 +308,19 @@ def bulletin(request, year, month):
             "printed_on": timezone.localdate(),
         },
     )
+
+
+@role_required(*OVERSIGHT)
+def bulletin_export(request, year, month):
+    """The bulletin's tables as an Excel workbook; the same people may open it as the page."""
+    evaluation = _evaluation(request, year, month)
+    response = HttpResponse(
+        export.bulletin_workbook(evaluation),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = quote(f"效能考评通报-{evaluation.month:%Y-%m}.xlsx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
 
 
 @role_required(*OVERSIGHT)

@@ -94,6 +94,9 @@ def choose(year, user, kind, subject, reason):
     chosen = next((r.subject for r in pool if str(r.subject.pk) == pk), None)
     if chosen is None:
         raise CycleError(_("所选对象本年度不具备评先资格，或没有已确认的考评。"))
+    from intranet.evaluation.cycle import purge_public_page
+
+    purge_public_page()
     return Honour.objects.create(
         year=year,
         kind=kind,

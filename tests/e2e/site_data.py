@@ -169,6 +169,7 @@ def build_public_site():
             )
         )
     )
+    site.evaluation_results = evaluation_results(articles)
     site.commitments = publish(
         home.add_child(
             instance=CommitmentPage(
@@ -203,6 +204,29 @@ def build_public_site():
         )
     site.home = HomePage.objects.get(pk=home.pk)
     return site
+
+
+def evaluation_results(articles):
+    """The 效能考评公示 page, with the month before last evaluated and confirmed (windows only:
+    no window staff have accounts yet), so the page shows its tables and charts."""
+    from intranet import workdays
+    from intranet.evaluation import cycle
+    from intranet.evaluation.pages import EvaluationResultsPage
+
+    month = cycle.previous_month(cycle.previous_month())
+    evaluation = cycle.generate(month)
+    cycle.confirm(
+        evaluation, None, today=workdays.add_working_days(evaluation.objection_deadline, 1)
+    )
+    return publish(
+        articles.add_child(
+            instance=EvaluationResultsPage(
+                title="效能考评公示",
+                slug="evaluation",
+                intro="<p>各窗口每月效能考评结果，经中心负责人确认后公示。</p>",
+            )
+        )
+    )
 
 
 def make_user(username, *groups, first_name="", last_name="", **extra):

@@ -46,6 +46,7 @@ def every_public_page(site):
         ("announcement", site.announcement.url),
         ("disclosure", "/open/"),
         ("pre-disclosure", site.predisclosure.url),
+        ("evaluation results", site.evaluation_results.url),
         ("commitments", site.commitments.url),
         ("fees", site.fees.url),
         ("roster", site.roster.url),
@@ -92,6 +93,24 @@ def test_public_pages_have_no_serious_accessibility_violations(
         problems += describe(name, path, axe_violations(page, axe_script_path))
         if name in {"home", "guide", "search"}:
             screenshot(page, f"{name}-{'care' if care_mode else 'standard'}")
+    assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("care_mode", [False, True], ids=["standard", "care"])
+def test_evaluation_results_page_has_no_serious_accessibility_violations(
+    care_mode, public_site, new_context, axe_script_path
+):
+    """效能考评公示: tables, the SVG bar charts and their legends, in both themes."""
+    page = new_context(bypass_csp=True).new_page()
+    page.goto(public_site.evaluation_results.url)
+    if care_mode:
+        switch_care_mode(page)
+    assert page.locator("svg.bars").count() == 2
+    problems = describe(
+        "evaluation results",
+        public_site.evaluation_results.url,
+        axe_violations(page, axe_script_path),
+    )
     assert not problems, "axe-core found serious or critical violations:\n" + "\n".join(problems)
 
 

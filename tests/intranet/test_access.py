@@ -139,6 +139,7 @@ EXPECTED = {
     "evaluation_mention": row(head=POST_ONLY),
     "evaluation_answer": row(head=POST_ONLY),
     "evaluation_bulletin": row(head=OK, inspector=OK),
+    "evaluation_bulletin_export": row(head=OK, inspector=OK),
     "evaluation_year": row(head=OK, inspector=OK),
     "evaluation_honour": row(head=POST_ONLY),
     # Questions (在线咨询): 'staff' sits at a window of the guide's department, 'other_staff' at none.

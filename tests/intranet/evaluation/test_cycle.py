@@ -150,3 +150,18 @@ def test_staff_objection_through_the_page_and_empty_text_is_refused(shop, users)
     assert not Objection.objects.exists()
     client.post(url, {"text": "差评系申请人误评"})
     assert Objection.objects.get().text == "差评系申请人误评"
+
+
+def test_staff_without_a_score_in_the_month_cannot_open_it_nor_the_bulletin_or_year(august, users):
+    from .conftest import extra_staff
+
+    newcomer = extra_staff("staff9", "新同事")
+    client = client_for(newcomer)
+    assert client.get(reverse("intranet:evaluation_month", args=[2026, 8])).status_code == 404
+    for name, args in [
+        ("intranet:evaluation_bulletin", [2026, 8]),
+        ("intranet:evaluation_bulletin_export", [2026, 8]),
+        ("intranet:evaluation_year", [2026]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == 403
+    assert "2026年8月" not in client.get(reverse("intranet:evaluation_list")).content.decode()

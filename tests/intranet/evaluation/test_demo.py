@@ -33,3 +33,26 @@ def test_demo_has_three_evaluated_months_from_the_demo_records(settings):
     assert any(e.total != 100 for e in ScoreEntry.objects.all())
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert MonthlyEvaluation.objects.count() == 3
+
+
+def test_demo_publishes_the_confirmed_months_under_the_disclosure_section(settings):
+    from django.test import Client
+
+    from content.models import ArticleIndexPage
+    from intranet.evaluation.models import Honour
+    from intranet.evaluation.pages import EvaluationResultsPage
+
+    settings.DEMO_LOADERS = [
+        "content.demo.load",
+        "intranet.demo.load",
+        "intranet.cases.demo.load",
+        "intranet.evaluation.demo.load",
+    ]
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = EvaluationResultsPage.objects.live().get()
+    assert isinstance(page.get_parent().specific, ArticleIndexPage)
+    body = Client().get(page.url).content.decode()
+    confirmed, latest = MonthlyEvaluation.objects.order_by("month")[1:]
+    assert f"{confirmed.month.year}年{confirmed.month.month}月效能考评结果" in body
+    assert f"?month={latest.month:%Y-%m}" not in body
+    assert Honour.objects.get().window.name in body
