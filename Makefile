@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo serve postgres browsers java loadtest elasticsearch benchmark-pages
+.PHONY: install run test lint format demo serve postgres redis browsers java loadtest elasticsearch benchmark-pages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ serve: install
 
 postgres:
 	bash .ci/services/postgres.sh start
+
+# A throwaway Redis for several application processes sharing one cache (README "Scaling out");
+# then: export REDIS_URL=redis://127.0.0.1:6379/0
+redis:
+	bash .ci/services/redis.sh start
 
 browsers:
 	bash .ci/services/chromium.sh start

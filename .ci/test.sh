@@ -4,7 +4,7 @@
 # With CI=true (or SERVICES=1) the real services are started first and the suites
 # that need them are mandatory: Java for the Nu HTML checker (.ci/services/java.sh),
 # Elasticsearch (.ci/services/elasticsearch.sh),
-# PostgreSQL (.ci/services/postgres.sh) and Debian's Chromium with axe-core
+# PostgreSQL (.ci/services/postgres.sh), Redis (.ci/services/redis.sh) and Debian's Chromium with axe-core
 # (.ci/services/chromium.sh). Without them those suites skip (tests/conftest.py).
 # Services started here are stopped on exit. Extra pytest arguments: PYTEST_ARGS.
 set -uo pipefail
@@ -71,6 +71,7 @@ SECONDS=0
 "$RUFF" format --check . || exit 1
 
 PG_URL=""
+REDIS_SERVICE_URL=""
 if want_services; then
     # Java first: Elasticsearch and the Nu HTML checker (vnu.jar) both run on it.
     start_service java
@@ -79,9 +80,11 @@ if want_services; then
     [[ -n "$SERVICE_OUT" ]] && export ELASTICSEARCH_URL="$SERVICE_OUT"
     start_service postgres
     PG_URL="$SERVICE_OUT"
+    start_service redis
+    REDIS_SERVICE_URL="$SERVICE_OUT"
     start_service chromium
     [[ -n "$SERVICE_OUT" ]] && export CHROMIUM_EXECUTABLE="$SERVICE_OUT"
-    log "services ready after ${SECONDS}s (java=${JAVA_EXECUTABLE:-none} elasticsearch=${ELASTICSEARCH_URL:-none} postgres=${PG_URL:+yes} chromium=${CHROMIUM_EXECUTABLE:-none})"
+    log "services ready after ${SECONDS}s (java=${JAVA_EXECUTABLE:-none} elasticsearch=${ELASTICSEARCH_URL:-none} postgres=${PG_URL:+yes} redis=${REDIS_SERVICE_URL:-none} chromium=${CHROMIUM_EXECUTABLE:-none})"
 fi
 
 status=0
@@ -90,9 +93,11 @@ if [[ -n "$PG_URL" ]]; then
     # Elasticsearch index prefix, temporary folders (portal/settings/test.py) and free ports.
     # Pass 1 streams; pass 2 writes to a file that is printed when both have finished.
     PASS2_LOG="$(mktemp)"
-    log "pass 2/2 starts beside pass 1: the whole suite on PostgreSQL (browser journeys run in pass 1)"
+    # Pass 2 also shares its caches through Redis (REDIS_URL), as several application hosts
+    # do; pass 1 keeps the embedded defaults (no Redis), as `make run` does.
+    log "pass 2/2 starts beside pass 1: the whole suite on PostgreSQL and Redis (browser journeys run in pass 1)"
     (
-        TEST_DATABASE_URL="$PG_URL" ELASTICSEARCH_INDEX_PREFIX=test-pg \
+        TEST_DATABASE_URL="$PG_URL" REDIS_URL="$REDIS_SERVICE_URL" ELASTICSEARCH_INDEX_PREFIX=test-pg \
             run_pytest -m "not browser" >"$PASS2_LOG" 2>&1
         echo $? >"$PASS2_LOG.rc"
     ) &

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 # ---------------------------------------------------------------------------
-# Real services: Elasticsearch, PostgreSQL, Chromium.
+# Real services: Elasticsearch, PostgreSQL, Redis, Chromium.
 # Locally a missing service skips its tests; with CI=true it fails them, so a CI
 # run can never go green without having exercised the real engines.
 # ---------------------------------------------------------------------------
@@ -39,6 +39,20 @@ def _elasticsearch_url_or_none():
             pass
     except OSError as error:
         return None, f"Elasticsearch at {url} does not answer: {error}"
+    return url, ""
+
+
+@functools.cache
+def _redis_url_or_none():
+    url = os.environ.get("REDIS_URL", "").strip()
+    if not url:
+        return None, "REDIS_URL is not set: start .ci/services/redis.sh"
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_timeout=5).ping()
+    except redis.RedisError as error:
+        return None, f"Redis at {url} does not answer: {error}"
     return url, ""
 
 
@@ -107,6 +121,10 @@ def pytest_runtest_setup(item):
             "the suite is not running on PostgreSQL: set TEST_DATABASE_URL from "
             "`bash .ci/services/postgres.sh start`"
         )
+    if item.get_closest_marker("redis"):
+        url, reason = _redis_url_or_none()
+        if url is None:
+            service_missing(reason)
     if item.get_closest_marker("browser") and _chromium_or_none() is None:
         service_missing("Chromium is missing: run `bash .ci/services/chromium.sh start`")
 

@@ -161,6 +161,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Private files (complaint attachments, internal disclosures, study materials) have no URL and
+# are streamed by permission-checked views (portal/private_storage.py). PRIVATE_STORAGE=s3 keeps
+# them in an S3-compatible bucket that several application hosts share.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", MEDIA_ROOT.parent / "private-media"))
+PRIVATE_STORAGE = os.environ.get("PRIVATE_STORAGE", "filesystem")
+if PRIVATE_STORAGE == "s3":
+    STORAGES["private"] = {
+        "BACKEND": "portal.private_s3_storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("PRIVATE_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("PRIVATE_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("PRIVATE_S3_REGION") or None,
+            "access_key": os.environ.get("PRIVATE_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("PRIVATE_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("PRIVATE_S3_PREFIX", ""),
+        },
+    }
+elif PRIVATE_STORAGE == "filesystem":
+    STORAGES["private"] = {
+        "BACKEND": "portal.private_storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+    }
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"PRIVATE_STORAGE must be filesystem or s3, not {PRIVATE_STORAGE!r}")
 WHITENOISE_MAX_AGE = 31536000
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -225,6 +251,20 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5_000, "CULL_FREQUENCY": 4},
     },
 }
+# Several application processes on several hosts (README "Scaling out"): REDIS_URL puts what
+# they must agree on into one Redis: the default cache (render versions, the synonyms' version,
+# Wagtail's Site caches), the page cache with its purge tokens, and the sessions' cache (the
+# database stays their record). Rate limits and login lockouts are database rows already.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "portal")
+if REDIS_URL:
+    for _alias in ("default", "pages"):
+        CACHES[_alias] = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-{_alias}",
+        }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "21600"))
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

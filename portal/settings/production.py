@@ -41,12 +41,14 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # Every gunicorn worker must see the same cache: Wagtail invalidates its site and
-# page caches there, and the page cache's purge tokens live beside the responses.
-CACHES["default"] = {  # noqa: F405
-    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-    "LOCATION": str(VAR_DIR / "cache" / "default"),
-    "OPTIONS": {"MAX_ENTRIES": 10_000},
-}
+# page caches there, and the render versions live there. One host shares a folder;
+# several hosts share Redis (REDIS_URL, base settings).
+if not REDIS_URL:  # noqa: F405
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "default"),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
 
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 

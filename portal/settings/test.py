@@ -24,4 +24,11 @@ if TEST_DATABASE_URL:
 # The anonymous page cache outlives each test's database transaction, so it is off
 # unless a test turns it on (tests/portal/test_page_cache.py), in a throwaway folder.
 PAGE_CACHE_ENABLED = False
-CACHES["pages"]["LOCATION"] = str(_tmp / "page-cache")  # noqa: F405
+if REDIS_URL:  # noqa: F405
+    # One Redis may serve several test runs: each keeps to its own keys (and the application
+    # hosts a test starts share them: tests/postgres/test_multi_process_cache.py).
+    CACHE_KEY_PREFIX = _tmp.name
+    for _alias in ("default", "pages"):
+        CACHES[_alias]["KEY_PREFIX"] = f"{CACHE_KEY_PREFIX}-{_alias}"  # noqa: F405
+else:
+    CACHES["pages"]["LOCATION"] = str(_tmp / "page-cache")  # noqa: F405
