@@ -30,12 +30,3 @@ def role_required(*allowed):
 
     return decorator
 
-
-class RoleRequiredMixin:
-    allowed_roles = roles.ALL_ROLES
-
-    def dispatch(self, request, *args, **kwargs):
-        refusal = check_roles(request, self.allowed_roles)
-        if refusal is not None:
-            return refusal
-        return super().dispatch(request, *args, **kwargs)

@@ -6,15 +6,12 @@ from django.utils import timezone
 
 from intranet import dashboard, roles
 from intranet.access import role_required
-from intranet.models import (
-    Complaint,
-    DeadlineExtension,
-    Disclosure,
-    DisclosureRead,
-    LeaveRequest,
-    StudySession,
-)
-from intranet.workdays import WorkCalendar
+from intranet.bookings.views import dashboard_items
+from intranet.calendar.workdays import WorkCalendar
+from intranet.cases.views import dashboard_figures
+from intranet.complaints.models import Complaint, DeadlineExtension
+from intranet.disclosures.models import Disclosure, DisclosureRead
+from intranet.study.models import LeaveRequest, StudySession
 
 
 @role_required(*roles.ALL_ROLES)
@@ -63,12 +60,8 @@ def home(request):
         context["to_triage"] = visible.filter(status=Complaint.Status.RECEIVED).count()
         context["overdue_count"] = visible.overdue(today).count()
     if held & {roles.HEAD, roles.INSPECTOR}:
-        from intranet.cases.views import dashboard_figures
-
         context["case_figures"] = dashboard_figures(today)
     if held & {roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
-        from intranet.bookings.views import dashboard_items
-
         context["booking_figures"] = dashboard_items(user, today)
     if roles.HEAD in held:
         context["pending_extensions"] = DeadlineExtension.objects.filter(

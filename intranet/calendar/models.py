@@ -1,4 +1,8 @@
-"""Holiday arrangements entered by an administrator; they override the chinesecalendar package."""
+"""Holiday arrangements entered by an administrator; they override the chinesecalendar package.
+
+The tables keep the names they had in the intranet app (``db_table``): the models moved
+here without copying rows (migration intranet 0005 and this app's 0001).
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +21,7 @@ class CalendarDay(models.Model):
     panels = [FieldPanel("date"), FieldPanel("kind"), FieldPanel("name")]
 
     class Meta:
+        db_table = "intranet_calendarday"
         ordering = ["date"]
         verbose_name = _("节假日安排")
         verbose_name_plural = _("节假日安排")

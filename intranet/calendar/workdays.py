@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import chinese_calendar
 from chinese_calendar import constants as _cc
 
+from intranet.calendar.models import CalendarDay
+
 PACKAGE_YEARS = range(min(_cc.holidays).year, max(_cc.holidays).year + 1)
 
 
@@ -45,8 +47,6 @@ class WorkCalendar:
 
     @classmethod
     def load(cls):
-        from intranet.models import CalendarDay
-
         return cls(
             {day.date: day.kind == CalendarDay.Kind.WORKDAY for day in CalendarDay.objects.all()}
         )

@@ -497,7 +497,7 @@ class FirstContact(models.Model):
         Case, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     complaint = models.ForeignKey(
-        "intranet.Complaint", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "complaints.Complaint", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:

@@ -1,54 +1,26 @@
 """Intranet forms for recording and handling complaints."""
 
+import datetime as dt
+
 from django import forms
-from django.contrib.auth import get_user_model
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import StaffMember, Window
-from intranet import roles
-from intranet.forms import staff_dates
-from intranet.models import Complaint
-from intranet.personal_data import personal_data_problems
+from intranet import staff_dates
+from intranet.complaints.models import Complaint
+from intranet.complaints.personal_data import personal_data_problems
+from intranet.form_fields import (
+    DateInput,
+    DateTimeInput,
+    UserChoiceField,
+    phone_validator,
+    staff_users,
+)
+from intranet.list_filters import EARLIEST_YEAR, NO_WINDOW, id_field, latest_year
 from intranet.uploads import COMPLAINT_TYPES, MultipleFileField
 
-phone_validator = RegexValidator(
-    r"^[0-9+\- ]{5,20}$", _("请填写正确的电话号码（只含数字、空格、+ 或 -）。")
-)
 MAX_COMPLAINT_FILE = 5 * 1024 * 1024
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def format_value(self, value):
-        if hasattr(value, "strftime"):
-            return (
-                timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
-                if timezone.is_aware(value)
-                else value.strftime("%Y-%m-%dT%H:%M")
-            )
-        return value
-
-
-def staff_users():
-    names = [roles.GROUP_NAMES[r] for r in roles.STUDY_ROLES]
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=names)
-        .distinct()
-        .order_by("username")
-    )
-
-
-class UserChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
 
 
 class StaffComplaintForm(forms.ModelForm):
@@ -241,3 +213,42 @@ class PublicationForm(forms.Form):
         for problem in problems:
             self.add_error("public_summary", _("公开摘要中%(problem)s") % {"problem": problem})
         return data
+
+
+class ComplaintFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("状态"),
+        required=False,
+        choices=[
+            (k, k)
+            for k in ("received", "open", "overdue", "replied", "closed", "not_accepted", "all")
+        ],
+    )
+    window = forms.CharField(label=_("窗口"), required=False, max_length=12)
+    month = forms.CharField(label=_("月份"), required=False, max_length=7)
+    ontime = forms.ChoiceField(
+        label=_("是否按时"), required=False, choices=[("0", "0"), ("1", "1")]
+    )
+    mine = forms.ChoiceField(label=_("我承办的"), required=False, choices=[("1", "1")])
+
+    def clean_window(self):
+        """None, NO_WINDOW (complaints naming no window) or a window id."""
+        value = self.cleaned_data["window"]
+        if not value:
+            return None
+        if value == NO_WINDOW:
+            return NO_WINDOW
+        return id_field("").clean(value)
+
+    def clean_month(self):
+        """The first day of the month, for a month written YYYY-MM in a sensible range."""
+        value = self.cleaned_data["month"]
+        if not value:
+            return None
+        try:
+            start = dt.datetime.strptime(value, "%Y-%m").date() if value.isascii() else None
+        except ValueError:
+            start = None
+        if start is None or not EARLIEST_YEAR <= start.year <= latest_year():
+            raise forms.ValidationError(_("月份应写成“年-月”，如 2026-03。"))
+        return start

@@ -1,4 +1,8 @@
-"""Complaints (投诉 / 效能投诉): intake, triage, deadlines, the timeline and confidentiality."""
+"""Complaints (投诉 / 效能投诉): intake, triage, deadlines, the timeline and confidentiality.
+
+The tables keep the names they had in the intranet app (``db_table``): the models moved
+here without copying rows (migration intranet 0005 and this app's 0001).
+"""
 
 import secrets
 
@@ -8,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.text_limits import SHORT_TEXT, TEXT, limit
+from intranet import roles
+from intranet.calendar.workdays import Deadline, WorkCalendar
 from intranet.storage import private_storage
 
 # Tracking codes avoid letters and digits that are easy to confuse when read aloud (0/O, 1/I).
@@ -28,8 +34,6 @@ class ComplaintQuerySet(models.QuerySet):
         return self.open().filter(deadline__lt=today or timezone.localdate())
 
     def visible_to(self, user):
-        from intranet import roles
-
         held = roles.roles_of(user)
         if held & {roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
             return self
@@ -188,6 +192,7 @@ class Complaint(models.Model):
     objects = ComplaintQuerySet.as_manager()
 
     class Meta:
+        db_table = "intranet_complaint"
         ordering = ["-received_at"]
         verbose_name = _("投诉")
         verbose_name_plural = _("投诉")
@@ -223,8 +228,6 @@ class Complaint(models.Model):
 
     def compute_deadline(self, calendar=None):
         """The deadline from the date received, plus any extensions the head approved."""
-        from intranet.workdays import Deadline, WorkCalendar
-
         calendar = calendar or WorkCalendar.load()
         start = timezone.localtime(self.received_at).date()
         if self.complexity == self.Complexity.INSPECTOR:
@@ -265,6 +268,7 @@ class ComplaintAttachment(models.Model):
     content_type = models.CharField(max_length=50)
 
     class Meta:
+        db_table = "intranet_complaintattachment"
         verbose_name = _("投诉附件")
         verbose_name_plural = _("投诉附件")
 
@@ -286,6 +290,7 @@ class ComplaintEvent(models.Model):
     is_public = models.BooleanField(_("在查询页显示"), default=False)
 
     class Meta:
+        db_table = "intranet_complaintevent"
         ordering = ["at", "id"]
         verbose_name = _("投诉办理记录")
         verbose_name_plural = _("投诉办理记录")
@@ -316,6 +321,7 @@ class DeadlineExtension(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "intranet_deadlineextension"
         ordering = ["-requested_at"]
 
     def __str__(self):
@@ -332,6 +338,7 @@ class IdentityAccessLog(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
+        db_table = "intranet_identityaccesslog"
         ordering = ["-at"]
         verbose_name = _("投诉人信息查看记录")
         verbose_name_plural = _("投诉人信息查看记录")

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import ServiceGuidePage, StaffMember, Window
-from intranet.forms.complaints import MAX_COMPLAINT_FILE, DateInput, phone_validator
+from intranet.complaints.forms import MAX_COMPLAINT_FILE
+from intranet.form_fields import DateInput, phone_validator
 from intranet.uploads import COMPLAINT_TYPES, MultipleFileField
 
 

@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from intranet import complaint_notices, complaint_workflow
+from intranet.complaints import notices as complaint_notices
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint
+from intranet.complaints.public_forms import PublicComplaintForm, TrackForm, guide_initial
 from intranet.locked_database import DatabaseBusy, write_when_free
-from intranet.models import Complaint
 from intranet.pagination import paginate
 from portal import rate_limits
-from portal.complaint_forms import PublicComplaintForm, TrackForm, guide_initial
 
 SUBMIT_SCOPE = "complaint-submit"
 TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
@@ -38,7 +39,7 @@ def _page(request, form, challenge, error="", status=200):
         key = CaptchaStore.generate_key()
         context["captcha_key"] = key
         context["captcha_image"] = reverse("captcha-image", kwargs={"key": key})
-    return render(request, "portal/complaint_new.html", context, status=status)
+    return render(request, "complaints/public/new.html", context, status=status)
 
 
 def _busy(request, challenge):
@@ -87,24 +88,20 @@ def complaint_new(request):
         return _page(request, form, challenge, _("提交失败，请刷新页面后重试。"), status=400)
     data = form.cleaned_data
 
-    def store():
-        # A fresh instance each attempt: a failed attempt may have set pk and code.
-        complaint = Complaint(
-            channel=Complaint.Channel.ONLINE,
-            content=data["content"],
-            target_window=data["target_window"],
-            target_staff=data["target_staff"],
-            target_description=data["target_description"],
-            occurred_on=data["occurred_on"],
-            complainant_name=data["complainant_name"],
-            complainant_phone=data["complainant_phone"],
-            complainant_email=data["complainant_email"],
-            wants_notices=data["wants_notices"],
-        )
-        return complaint_workflow.receive(complaint, data["attachments"])
-
+    complaint = Complaint(
+        channel=Complaint.Channel.ONLINE,
+        content=data["content"],
+        target_window=data["target_window"],
+        target_staff=data["target_staff"],
+        target_description=data["target_description"],
+        occurred_on=data["occurred_on"],
+        complainant_name=data["complainant_name"],
+        complainant_phone=data["complainant_phone"],
+        complainant_email=data["complainant_email"],
+        wants_notices=data["wants_notices"],
+    )
     try:
-        complaint = write_when_free(store)
+        complaint_workflow.receive_when_free(complaint, data["attachments"])
     except DatabaseBusy:
         return _busy(request, challenge)
     complaint_notices.received(complaint)
@@ -118,14 +115,14 @@ def complaint_receipt(request, token):
     try:
         pk = signing.loads(token, salt=RECEIPT_SALT, max_age=settings.COMPLAINT_RECEIPT_MAX_AGE)
     except signing.SignatureExpired:
-        return render(request, "portal/complaint_receipt.html", {"expired": True}, status=410)
+        return render(request, "complaints/public/receipt.html", {"expired": True}, status=410)
     except signing.BadSignature as e:
         raise Http404 from e
     complaint = Complaint.objects.filter(pk=pk).only("code", "deadline", "deadline_provisional")
     complaint = complaint.first()
     if complaint is None:
         raise Http404
-    return render(request, "portal/complaint_receipt.html", {"complaint": complaint})
+    return render(request, "complaints/public/receipt.html", {"complaint": complaint})
 
 
 @never_cache
@@ -163,7 +160,7 @@ def complaint_track(request):
     )
     return render(
         request,
-        "portal/complaint_track.html",
+        "complaints/public/track.html",
         {"form": form, "complaint": complaint, "events": events, "error": error},
         status=status,
     )
@@ -176,5 +173,5 @@ def complaint_results(request):
         .order_by("-published_at")
     )
     return render(
-        request, "portal/complaint_results.html", {"page": paginate(request, qs, per_page=20)}
+        request, "complaints/public/results.html", {"page": paginate(request, qs, per_page=20)}
     )

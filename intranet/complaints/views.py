@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from content.models import Window
-from intranet import complaint_workflow as wf
 from intranet import roles
 from intranet.access import role_required
-from intranet.forms.complaints import (
+from intranet.calendar.workdays import WorkCalendar
+from intranet.complaints import rules
+from intranet.complaints import workflow as wf
+from intranet.complaints.forms import (
     CloseForm,
+    ComplaintFilterForm,
     ExtensionRequestForm,
     NoteForm,
     PublicationForm,
@@ -24,11 +27,10 @@ from intranet.forms.complaints import (
     StaffComplaintForm,
     TriageForm,
 )
-from intranet.forms.filters import NO_WINDOW, ComplaintFilterForm, read_filters
-from intranet.locked_database import DatabaseBusy, write_when_free
-from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
+from intranet.complaints.models import Complaint, DeadlineExtension, IdentityAccessLog
+from intranet.list_filters import NO_WINDOW, read_filters
+from intranet.locked_database import DatabaseBusy
 from intranet.pagination import paginate, querystring_without_page
-from intranet.workdays import WorkCalendar
 
 STATE_FILTERS = {
     "received": _("待受理"),
@@ -117,7 +119,7 @@ def complaint_list(request):
     ]
     return render(
         request,
-        "intranet/complaints/list.html",
+        "complaints/list.html",
         {
             "page": page,
             "rows": rows,
@@ -141,17 +143,13 @@ def complaint_new(request):
         complaint = form.save(commit=False)
         complaint.recorded_by = request.user
 
-        def store():
-            complaint.pk = None  # a failed attempt may have set it before rolling back
-            return wf.receive(
+        try:
+            wf.receive_when_free(
                 complaint,
                 form.cleaned_data["attachments"],
                 actor=request.user,
                 late_entry_reason=form.cleaned_data["late_entry_reason"],
             )
-
-        try:
-            write_when_free(store)
         except DatabaseBusy:
             messages.error(
                 request,
@@ -180,7 +178,6 @@ def complaint_detail(request, pk):
     user = request.user
     today = timezone.localdate()
     calendar = WorkCalendar.load()
-    can_handle = wf.can_handle(user, complaint)
     context = {
         "c": complaint,
         "overdue": complaint.is_overdue(today),
@@ -188,45 +185,48 @@ def complaint_detail(request, pk):
         "events": complaint.events.select_related("actor"),
         "attachments": complaint.attachments.all(),
         "extensions": complaint.extensions.select_related("requested_by", "decided_by"),
-        "can_see_identity": wf.can_see_identity(user, complaint),
-        "can_triage": wf.can_triage(user) and complaint.status in Complaint.OPEN_STATUSES,
-        "can_handle": can_handle and complaint.status in Complaint.OPEN_STATUSES,
-        "can_close": can_handle
-        and complaint.status in (Complaint.Status.IN_PROGRESS, Complaint.Status.REPLIED),
-        "can_note": can_handle,
-        "can_approve": wf.can_approve(user),
-        "can_publish": can_handle and complaint.status == Complaint.Status.CLOSED,
+        "allowed": rules.allowed_actions(user, complaint),
         "access_log": complaint.identity_accesses.select_related("user")[:50]
         if roles.has_role(user, *roles.OVERSIGHT_ROLES)
         else None,
         "note_form": NoteForm(),
     }
-    return render(request, "intranet/complaints/detail.html", context)
+    return render(request, "complaints/detail.html", context)
 
 
 @role_required(*roles.COMPLAINT_VIEWERS)
 def complaint_identity(request, pk):
     complaint = _get_complaint(request, pk)
-    if not wf.can_see_identity(request.user, complaint):
+    if not rules.may(request.user, complaint, "see_identity"):
         raise Http404
     wf.log_identity_access(complaint, request.user)
-    return render(request, "intranet/complaints/identity.html", {"c": complaint})
+    return render(request, "complaints/identity.html", {"c": complaint})
 
 
-def _step(request, pk, form_class, title, allowed, action, statuses=None, form_kwargs=None):
-    complaint = _get_complaint(request, pk)
-    if not allowed(request.user, complaint):
+def _refused_by_rules(request, complaint, action, refusal=None):
+    """None if the rules table allows the action; else 404 (not the user's to act on, so ids
+    cannot be probed) or a redirect back to the complaint saying why its state does not allow it."""
+    if not rules.may_act(request.user, complaint, action):
         raise Http404
-    if statuses and complaint.status not in statuses:
+    if not rules.state_allows(complaint.status, action):
         messages.error(
             request,
-            _("该投诉当前状态（%(s)s）不能进行此操作。") % {"s": complaint.get_status_display()},
+            refusal
+            or _("该投诉当前状态（%(s)s）不能进行此操作。") % {"s": complaint.get_status_display()},
         )
-        return redirect("intranet:complaint_detail", pk=pk)
+        return redirect("intranet:complaint_detail", pk=complaint.pk)
+    return None
+
+
+def _step(request, pk, form_class, title, action, do, form_kwargs=None):
+    complaint = _get_complaint(request, pk)
+    refusal = _refused_by_rules(request, complaint, action)
+    if refusal is not None:
+        return refusal
     form = form_class(request.POST or None, **(form_kwargs(complaint) if form_kwargs else {}))
     if request.method == "POST" and form.is_valid():
         try:
-            action(complaint, form.cleaned_data)
+            do(complaint, form.cleaned_data)
         except wf.StepRefused as refused:
             messages.error(request, str(refused))
         else:
@@ -242,9 +242,11 @@ def _step(request, pk, form_class, title, allowed, action, statuses=None, form_k
 @role_required(*roles.OVERSIGHT_ROLES)
 def complaint_triage(request, pk):
     complaint = _get_complaint(request, pk)
-    if complaint.status not in Complaint.OPEN_STATUSES:
-        messages.error(request, _("该投诉已答复或办结，不能重新分办。"))
-        return redirect("intranet:complaint_detail", pk=pk)
+    refusal = _refused_by_rules(
+        request, complaint, "triage", _("该投诉已答复或办结，不能重新分办。")
+    )
+    if refusal is not None:
+        return refusal
     form = TriageForm(request.POST or None, instance=complaint)
     if request.method == "POST" and form.is_valid():
         try:
@@ -271,7 +273,7 @@ def complaint_triage(request, pk):
 @require_POST
 def complaint_note(request, pk):
     complaint = _get_complaint(request, pk)
-    if not wf.can_handle(request.user, complaint):
+    if not rules.may(request.user, complaint, "note"):
         raise Http404
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -291,9 +293,8 @@ def complaint_reply(request, pk):
         pk,
         ReplyForm,
         _("记录答复"),
-        wf.can_handle,
+        "reply",
         lambda c, d: wf.reply(c, request.user, d["reply_method"], d["reply_text"]),
-        statuses=(Complaint.Status.IN_PROGRESS,),
         form_kwargs=lambda c: {"complaint": c},
     )
 
@@ -305,9 +306,8 @@ def complaint_close(request, pk):
         pk,
         CloseForm,
         _("办结"),
-        wf.can_handle,
+        "close",
         lambda c, d: wf.close(c, request.user, d["outcome"], d["result_text"]),
-        statuses=(Complaint.Status.IN_PROGRESS, Complaint.Status.REPLIED),
     )
 
 
@@ -318,9 +318,8 @@ def complaint_extension_request(request, pk):
         pk,
         ExtensionRequestForm,
         _("申请延期"),
-        wf.can_handle,
+        "request_extension",
         lambda c, d: wf.request_extension(c, request.user, d["extra_working_days"], d["reason"]),
-        statuses=Complaint.OPEN_STATUSES,
     )
 
 
@@ -328,6 +327,8 @@ def complaint_extension_request(request, pk):
 @require_POST
 def complaint_extension_decide(request, pk, ext_pk):
     complaint = _get_complaint(request, pk)
+    if not rules.may(request.user, complaint, "decide_extension"):
+        raise Http404
     ext = get_object_or_404(DeadlineExtension, pk=ext_pk, complaint=complaint)
     approve = request.POST.get("decision") == "approve"
     if wf.decide_extension(ext, request.user, approve):
@@ -340,11 +341,11 @@ def complaint_extension_decide(request, pk, ext_pk):
 @role_required(*roles.COMPLAINT_VIEWERS)
 def complaint_publication(request, pk):
     complaint = _get_complaint(request, pk)
-    if not wf.can_handle(request.user, complaint):
-        raise Http404
-    if complaint.status != Complaint.Status.CLOSED:
-        messages.error(request, _("只有已办结的投诉才能公开处理结果。"))
-        return redirect("intranet:complaint_detail", pk=pk)
+    refusal = _refused_by_rules(
+        request, complaint, "request_publication", _("只有已办结的投诉才能公开处理结果。")
+    )
+    if refusal is not None:
+        return refusal
     form = PublicationForm(
         request.POST or None,
         initial={"public_summary": complaint.public_summary},
@@ -370,7 +371,7 @@ def complaint_publication(request, pk):
 def complaint_publication_approve(request, pk):
     complaint = _get_complaint(request, pk)
     if (
-        complaint.status != Complaint.Status.CLOSED
+        not rules.may(request.user, complaint, "approve_publication")
         or not complaint.public_summary
         or complaint.published_at
     ):
@@ -397,4 +398,4 @@ def complaint_attachment(request, pk, att_pk):
 @role_required(*roles.OVERSIGHT_ROLES)
 def identity_access_log(request):
     page = paginate(request, IdentityAccessLog.objects.select_related("user", "complaint"))
-    return render(request, "intranet/complaints/access_log.html", {"page": page})
+    return render(request, "complaints/access_log.html", {"page": page})

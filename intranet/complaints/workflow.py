@@ -1,35 +1,22 @@
-"""What may happen to a complaint, by whom; each step writes the timeline in the same transaction."""
+"""Each step of a complaint's handling; each writes the timeline in the same transaction.
+
+Who may take a step in which state is in intranet/complaints/rules.py."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from intranet import complaint_notices, roles
-from intranet.models import (
+from intranet.calendar.workdays import WorkCalendar
+from intranet.complaints import notices as complaint_notices
+from intranet.complaints import rules
+from intranet.complaints.models import (
     Complaint,
     ComplaintAttachment,
     ComplaintEvent,
     DeadlineExtension,
     IdentityAccessLog,
 )
-from intranet.workdays import WorkCalendar
-
-
-def can_see_identity(user, complaint):
-    return complaint.handler_id == user.pk or roles.has_role(user, *roles.OVERSIGHT_ROLES)
-
-
-def can_triage(user):
-    return roles.has_role(user, *roles.OVERSIGHT_ROLES)
-
-
-def can_handle(user, complaint):
-    """Reply, add notes, close, ask for more time."""
-    return complaint.handler_id == user.pk or roles.has_role(user, *roles.OVERSIGHT_ROLES)
-
-
-def can_approve(user):
-    return roles.has_role(user, roles.HEAD)
+from intranet.locked_database import write_when_free
 
 
 def log_event(complaint, actor, action, public_text="", internal_note="", is_public=False):
@@ -73,18 +60,30 @@ def receive(complaint, files, actor=None, late_entry_reason=""):
     return complaint
 
 
+def receive_when_free(complaint, files, actor=None, late_entry_reason=""):
+    """receive(), tried again while SQLite is locked; raises DatabaseBusy if it stays locked."""
+
+    def attempt():
+        # A rolled-back attempt may have set the primary key; the next one inserts afresh.
+        complaint.pk = None
+        complaint._state.adding = True
+        return receive(complaint, files, actor, late_entry_reason)
+
+    return write_when_free(attempt)
+
+
 class StepRefused(Exception):
     """The complaint's state (as locked in the database) does not allow this step; the message is for staff."""
 
 
-def _locked(complaint, statuses, refusal=None):
-    """The complaint's row, locked until the transaction ends, if its status allows the step.
+def _locked(complaint, action, refusal=None):
+    """The complaint's row, locked until the transaction ends, if its status allows the action.
 
     Two people pressing "close" at once both passed the view's check on a stale copy;
     only the check made here, on the locked row, decides which one goes through.
     """
     current = Complaint.objects.select_for_update().get(pk=complaint.pk)
-    if current.status not in statuses:
+    if not rules.state_allows(current.status, action):
         raise StepRefused(
             refusal
             or _("该投诉当前状态（%(s)s）不能进行此操作，可能已由他人处理。请刷新页面查看。")
@@ -117,7 +116,7 @@ def triage(complaint, actor, accepted, reason=""):
     """Accept and assign, or refuse; complaint carries the chosen category, handler and so on."""
     current = _locked(
         complaint,
-        Complaint.OPEN_STATUSES,
+        "triage",
         _("该投诉已答复、办结或不予受理，不能重新分办。"),
     )
     for name in TRIAGE_FIELDS:
@@ -186,7 +185,7 @@ def add_note(complaint, actor, text, is_public):
 def reply(complaint, actor, method, text):
     current = _locked(
         complaint,
-        (Complaint.Status.IN_PROGRESS,),
+        "reply",
         _("该投诉已经答复或办结，不能再次答复。请刷新页面查看。"),
     )
     current.reply_method = method
@@ -210,7 +209,7 @@ def reply(complaint, actor, method, text):
 def close(complaint, actor, outcome, result_text):
     current = _locked(
         complaint,
-        (Complaint.Status.IN_PROGRESS, Complaint.Status.REPLIED),
+        "close",
         _("该投诉已经办结或不予受理，不能再次办结。请刷新页面查看。"),
     )
     current.outcome = outcome
@@ -232,7 +231,7 @@ def close(complaint, actor, outcome, result_text):
 
 @transaction.atomic
 def request_extension(complaint, actor, days, reason):
-    current = _locked(complaint, Complaint.OPEN_STATUSES)
+    current = _locked(complaint, "request_extension")
     if current.extensions.filter(status=DeadlineExtension.Status.PENDING).exists():
         raise StepRefused(_("该投诉已有一份待批准的延期申请，请等待中心负责人处理。"))
     ext = DeadlineExtension.objects.create(
@@ -278,9 +277,7 @@ def decide_extension(ext, actor, approve):
 
 @transaction.atomic
 def request_publication(complaint, actor, summary):
-    current = _locked(
-        complaint, (Complaint.Status.CLOSED,), _("只有已办结的投诉才能公开处理结果。")
-    )
+    current = _locked(complaint, "request_publication", _("只有已办结的投诉才能公开处理结果。"))
     current.public_summary = summary
     current.publication_requested_at = timezone.now()
     current.published_at = None
@@ -295,7 +292,7 @@ def request_publication(complaint, actor, summary):
 
 @transaction.atomic
 def approve_publication(complaint, actor):
-    current = _locked(complaint, (Complaint.Status.CLOSED,), _("没有待批准的公开摘要。"))
+    current = _locked(complaint, "approve_publication", _("没有待批准的公开摘要。"))
     if not current.public_summary or current.published_at:
         raise StepRefused(_("没有待批准的公开摘要，可能已由他人批准。"))
     current.published_at = timezone.now()

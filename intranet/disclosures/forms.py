@@ -2,10 +2,9 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from intranet import roles
-from intranet.forms import staff_dates
-from intranet.forms.complaints import DateTimeInput
-from intranet.models import Disclosure
+from intranet import roles, staff_dates
+from intranet.disclosures.models import Disclosure
+from intranet.form_fields import DateTimeInput
 from intranet.uploads import DOCUMENT_TYPES, MultipleFileField
 
 
@@ -40,3 +39,18 @@ class DisclosureForm(forms.ModelForm):
         if value:
             staff_dates.within_a_year(value, _("发布时间"))
         return value
+
+
+class DisclosureFilterForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("类别"), required=False, choices=Disclosure.Category.choices
+    )
+    unread = forms.ChoiceField(label=_("未读"), required=False, choices=[("1", "1")])
+
+
+class ReadsFilterForm(forms.Form):
+    show = forms.ChoiceField(
+        label=_("阅读情况"),
+        required=False,
+        choices=[("read", "read"), ("unread", "unread")],
+    )

@@ -1,4 +1,8 @@
-"""Internal disclosures (对内公开): what the center tells its own staff."""
+"""Internal disclosures (对内公开): what the center tells its own staff.
+
+The tables keep the names they had in the intranet app (``db_table``): the models moved
+here without copying rows (migration intranet 0005 and this app's 0001).
+"""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -7,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.text_limits import DOCUMENT, limit
+from intranet import roles
 from intranet.storage import private_storage
 
 
@@ -15,8 +20,6 @@ class DisclosureQuerySet(models.QuerySet):
         return self.filter(publish_at__lte=timezone.now())
 
     def visible_to(self, user):
-        from intranet import roles
-
         if roles.has_role(user, *roles.DISCLOSURE_MANAGERS):
             return self
         if not roles.roles_of(user):
@@ -62,6 +65,7 @@ class Disclosure(models.Model):
     objects = DisclosureQuerySet.as_manager()
 
     class Meta:
+        db_table = "intranet_disclosure"
         ordering = ["-publish_at", "-id"]
         verbose_name = _("对内公开事项")
         verbose_name_plural = _("对内公开事项")
@@ -80,6 +84,7 @@ class DisclosureAttachment(models.Model):
     original_name = models.CharField(_("文件名"), max_length=200)
 
     class Meta:
+        db_table = "intranet_disclosureattachment"
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
 
@@ -93,6 +98,7 @@ class DisclosureRead(models.Model):
     read_at = models.DateTimeField(_("阅读时间"), auto_now_add=True)
 
     class Meta:
+        db_table = "intranet_disclosureread"
         constraints = [
             models.UniqueConstraint(fields=["disclosure", "user"], name="disclosure_read_once")
         ]

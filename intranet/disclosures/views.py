@@ -3,16 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from intranet import roles
 from intranet.access import role_required
-from intranet.forms.disclosures import DisclosureForm
-from intranet.forms.filters import DisclosureFilterForm, ReadsFilterForm, read_filters
-from intranet.models import Disclosure, DisclosureAttachment, DisclosureRead
+from intranet.disclosures.forms import DisclosureFilterForm, DisclosureForm, ReadsFilterForm
+from intranet.disclosures.models import Disclosure, DisclosureAttachment, DisclosureRead
+from intranet.list_filters import read_filters
 from intranet.pagination import paginate, querystring_without_page
 
 
@@ -34,7 +34,7 @@ def disclosure_list(request):
     page = paginate(request, qs.order_by("-publish_at", "-id"))
     return render(
         request,
-        "intranet/disclosures/list.html",
+        "disclosures/list.html",
         {
             "page": page,
             "categories": Disclosure.Category.choices,
@@ -52,7 +52,7 @@ def disclosure_detail(request, pk):
         DisclosureRead.objects.get_or_create(disclosure=item, user=request.user)
     return render(
         request,
-        "intranet/disclosures/detail.html",
+        "disclosures/detail.html",
         {
             "item": item,
             "attachments": item.attachments.all(),
@@ -101,8 +101,6 @@ def audience_of(item):
 def disclosure_reads(request, pk):
     item = get_object_or_404(Disclosure, pk=pk)
     reads = DisclosureRead.objects.filter(disclosure=item, user=OuterRef("pk"))
-    from django.db.models import Subquery
-
     people = (
         audience_of(item)
         .annotate(has_read=Exists(reads), read_at=Subquery(reads.values("read_at")[:1]))
@@ -118,7 +116,7 @@ def disclosure_reads(request, pk):
     page = paginate(request, people)
     return render(
         request,
-        "intranet/disclosures/reads.html",
+        "disclosures/reads.html",
         {
             "item": item,
             "page": page,

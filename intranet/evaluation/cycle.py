@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content.models import StaffMember
-from intranet import workdays
+from intranet.calendar import workdays
 from intranet.evaluation import scoring
 from intranet.evaluation.facts import gather
 from intranet.evaluation.models import (

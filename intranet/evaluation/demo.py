@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from intranet import workdays
+from intranet.calendar import workdays
 from intranet.evaluation import cycle
 from intranet.evaluation.models import MonthlyEvaluation, ScoreEntry
 

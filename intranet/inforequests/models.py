@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet.models.complaints import CODE_ALPHABET
+from intranet.complaints.models import CODE_ALPHABET
 
 # 条例 art. 33: answer within 20 working days; one extension of at most 20 with approval.
 ANSWER_WORKING_DAYS = 20

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet.models.complaints import CODE_ALPHABET
+from intranet.complaints.models import CODE_ALPHABET
 
 
 def new_question_code(year=None):

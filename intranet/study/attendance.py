@@ -9,8 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet import roles
-from intranet.models import Attendance, AttendanceChange, LeaveRequest, StudySession
-from intranet.models.study import LATE_AFTER
+from intranet.study.models import (
+    LATE_AFTER,
+    Attendance,
+    AttendanceChange,
+    LeaveRequest,
+    StudySession,
+)
 
 
 def expected_users():

@@ -4,8 +4,8 @@ from io import BytesIO
 
 from openpyxl import Workbook
 
-from intranet import attendance
 from intranet.spreadsheets import write_sheet
+from intranet.study import attendance
 
 
 def attendance_workbook(year):

@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intranet.forms import staff_dates
-from intranet.forms.complaints import DateInput, UserChoiceField, staff_users
-from intranet.models import Attendance, LeaveRequest, StudyNote, StudySession
+from intranet import staff_dates
+from intranet.form_fields import DateInput, UserChoiceField, staff_users
+from intranet.list_filters import EARLIEST_YEAR, AsciiIntegerField, id_field, latest_year
+from intranet.study.models import Attendance, LeaveRequest, StudyNote, StudySession
 from intranet.uploads import DOCUMENT_TYPES, CheckedFileField
 
 
@@ -75,3 +76,14 @@ class NoteForm(forms.ModelForm):
         model = StudyNote
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 10})}
+
+
+class AttendanceFilterForm(forms.Form):
+    year = AsciiIntegerField(label=_("年度"), required=False, min_value=EARLIEST_YEAR)
+    user = id_field(_("人员"))
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year is not None and year > latest_year():
+            raise forms.ValidationError(_("年度不能晚于 %(y)s。") % {"y": latest_year()})
+        return year

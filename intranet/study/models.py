@@ -1,9 +1,14 @@
-"""Study and attendance (学习教育制度): yearly plan, sessions, leave, roll call and notes."""
+"""Study and attendance (学习教育制度): yearly plan, sessions, leave, roll call and notes.
+
+The tables keep the names they had in the intranet app (``db_table``): the models moved
+here without copying rows (migration intranet 0005 and this app's 0001).
+"""
 
 import datetime as dt
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +31,7 @@ class StudyPlan(models.Model):
     panels = [FieldPanel("year"), FieldPanel("title"), FieldPanel("description")]
 
     class Meta:
+        db_table = "intranet_studyplan"
         ordering = ["-year"]
         verbose_name = _("年度学习计划")
         verbose_name_plural = _("年度学习计划")
@@ -81,6 +87,7 @@ class StudySession(models.Model):
     ]
 
     class Meta:
+        db_table = "intranet_studysession"
         ordering = ["date", "start_time"]
         verbose_name = _("集中学习")
         verbose_name_plural = _("集中学习")
@@ -103,8 +110,6 @@ class StudySession(models.Model):
         return super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError({"end_time": _("结束时间必须晚于开始时间。")})
@@ -156,6 +161,7 @@ class LeaveRequest(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "intranet_leaverequest"
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "user"], name="one_leave_request_per_session"
@@ -189,6 +195,7 @@ class Attendance(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "intranet_attendance"
         constraints = [
             models.UniqueConstraint(fields=["session", "user"], name="one_roll_entry_per_person")
         ]
@@ -212,6 +219,7 @@ class AttendanceChange(models.Model):
     reason = models.CharField(_("更正原因"), max_length=200)
 
     class Meta:
+        db_table = "intranet_attendancechange"
         ordering = ["-changed_at"]
 
     def __str__(self):
@@ -228,6 +236,7 @@ class StudyNote(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        db_table = "intranet_studynote"
         constraints = [
             models.UniqueConstraint(fields=["session", "author"], name="one_note_per_session")
         ]

@@ -14,12 +14,21 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from intranet import attendance, roles
+from intranet import roles
 from intranet.access import role_required
-from intranet.export import attendance_workbook
-from intranet.forms.filters import EARLIEST_YEAR, AttendanceFilterForm, latest_year, read_filters
-from intranet.forms.study import LeaveForm, NoteForm, RollCorrectionForm, SessionForm, SignInForm
-from intranet.models import (
+from intranet.list_filters import EARLIEST_YEAR, latest_year, read_filters
+from intranet.pagination import paginate
+from intranet.study import attendance
+from intranet.study.export import attendance_workbook
+from intranet.study.forms import (
+    AttendanceFilterForm,
+    LeaveForm,
+    NoteForm,
+    RollCorrectionForm,
+    SessionForm,
+    SignInForm,
+)
+from intranet.study.models import (
     Attendance,
     AttendanceChange,
     LeaveRequest,
@@ -27,7 +36,6 @@ from intranet.models import (
     StudyPlan,
     StudySession,
 )
-from intranet.pagination import paginate
 from portal import rate_limits
 
 security_log = logging.getLogger("intranet.security")
@@ -71,7 +79,7 @@ def plan(request, year=None):
     years = StudyPlan.objects.values_list("year", flat=True)
     return render(
         request,
-        "intranet/study/plan.html",
+        "study/plan.html",
         {
             "plan": study_plan,
             "year": year,
@@ -103,7 +111,7 @@ def session_detail(request, pk):
         "signin_open": session.signin_open(now),
         "leave_requests": session.leave_requests.select_related("user") if supervisor else None,
     }
-    return render(request, "intranet/study/session.html", context)
+    return render(request, "study/session.html", context)
 
 
 @role_required(*roles.STUDY_MANAGERS)
@@ -142,7 +150,7 @@ def signin_display(request, pk):
     qr = segno.make(url, error="m").svg_inline(scale=8, title=_("扫码打开签到页"))
     return render(
         request,
-        "intranet/study/signin_display.html",
+        "study/signin_display.html",
         {"s": session, "qr": mark_safe(qr), "signin_open": session.signin_open()},  # noqa: S308
     )
 
@@ -175,7 +183,7 @@ def signin(request):
             )
             return render(
                 request,
-                "intranet/study/signin.html",
+                "study/signin.html",
                 {"form": form, "announced": _announced_session(request)},
                 status=429,
             )
@@ -204,7 +212,7 @@ def signin(request):
             return redirect("intranet:study_session", pk=row.session_id)
     return render(
         request,
-        "intranet/study/signin.html",
+        "study/signin.html",
         {"form": form, "announced": _announced_session(request)},
     )
 
@@ -281,7 +289,7 @@ def roll(request, pk):
     }
     return render(
         request,
-        "intranet/study/roll.html",
+        "study/roll.html",
         {
             "s": session,
             "rows": rows,
@@ -339,7 +347,7 @@ def notes(request, pk):
     if not _is_supervisor(request.user, session):
         raise Http404
     page = paginate(request, session.notes.select_related("author").order_by("author__username"))
-    return render(request, "intranet/study/notes.html", {"s": session, "page": page})
+    return render(request, "study/notes.html", {"s": session, "page": page})
 
 
 @role_required(*STUDY_VIEWERS)
@@ -367,7 +375,7 @@ def attendance_report(request):
         people = [p for p in people if p["user_id"] == only]
     return render(
         request,
-        "intranet/study/attendance.html",
+        "study/attendance.html",
         {
             "year": year,
             "people": people,

@@ -15,10 +15,11 @@ from django.test import Client
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
-from intranet import complaint_workflow, roles
-from intranet.models import Complaint
+from intranet import roles
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint
+from intranet.complaints.public_views import receipt_token
 from portal.care_cookie import CARE_MODE_COOKIE
-from portal.complaint_views import receipt_token
 from tests.conftest import service_missing
 from tests.content.conftest import build_center_settings, build_site_tree
 from tests.e2e.site_data import make_user
