@@ -29,4 +29,3 @@ def role_required(*allowed):
         return wrapped
 
     return decorator
-
