@@ -29,13 +29,3 @@ def role_required(*allowed):
         return wrapped
 
     return decorator
-
-
-class RoleRequiredMixin:
-    allowed_roles = roles.ALL_ROLES
-
-    def dispatch(self, request, *args, **kwargs):
-        refusal = check_roles(request, self.allowed_roles)
-        if refusal is not None:
-            return refusal
-        return super().dispatch(request, *args, **kwargs)

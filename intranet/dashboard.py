@@ -1,6 +1,7 @@
 """Figures for the head's dashboard, each a fixed number of queries however many rows there are."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q
@@ -8,15 +9,15 @@ from django.db.models.functions import TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet import attendance, roles
+from intranet import roles
 from intranet.charts import bar_chart
-from intranet.forms.filters import NO_WINDOW
-from intranet.models import Complaint, Disclosure
+from intranet.complaints.models import Complaint
+from intranet.disclosures.models import Disclosure
+from intranet.list_filters import NO_WINDOW
+from intranet.study import attendance
 
 
 def _list_url(**params):
-    from urllib.parse import urlencode
-
     return reverse("intranet:complaint_list") + "?" + urlencode(params)
 
 

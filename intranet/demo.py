@@ -13,20 +13,15 @@ from django.utils import timezone
 
 from content.models import StaffMember, Window
 from intranet import roles
-from intranet.models import (
-    Attendance,
+from intranet.calendar.workdays import WorkCalendar
+from intranet.complaints.models import (
     Complaint,
     ComplaintEvent,
     DeadlineExtension,
-    Disclosure,
-    DisclosureRead,
     IdentityAccessLog,
-    LeaveRequest,
-    StudyNote,
-    StudyPlan,
-    StudySession,
 )
-from intranet.workdays import WorkCalendar
+from intranet.disclosures.models import Disclosure, DisclosureRead
+from intranet.study.models import Attendance, LeaveRequest, StudyNote, StudyPlan, StudySession
 
 DEMO_PASSWORD = "demo-pass-2026"  # noqa: S105 (printed demo login, never used in production)
 FALLBACK_STAFF = ["王芳", "李强", "张丽", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周婷", "吴刚"]

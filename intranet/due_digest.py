@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet import roles
+from intranet.calendar.workdays import WorkCalendar
 from intranet.cases.models import Case
-from intranet.models import Complaint
-from intranet.workdays import WorkCalendar
+from intranet.complaints.models import Complaint
 from portal import notifications
 from portal.notifications import Message
 

@@ -1,32 +1,10 @@
 """Admin screens for the holiday arrangement and the study plan (the rest is in the intranet itself)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from intranet.models import CalendarDay, StudyPlan, StudySession
-
-
-class CalendarDayViewSet(SnippetViewSet):
-    model = CalendarDay
-    icon = "date"
-    menu_label = "节假日安排"
-    list_display = ["date", "kind", "name"]
-    list_filter = ["kind"]
-    ordering = ["-date"]
-
-
-class StudyPlanViewSet(SnippetViewSet):
-    model = StudyPlan
-    icon = "list-ul"
-    list_display = ["year", "title"]
-
-
-class StudySessionViewSet(SnippetViewSet):
-    model = StudySession
-    icon = "group"
-    list_display = ["date", "topic", "kind", "host", "place"]
-    list_filter = ["kind", "plan"]
-    ordering = ["-date"]
+from intranet.calendar.snippets import CalendarDayViewSet
+from intranet.study.snippets import StudyPlanViewSet, StudySessionViewSet
 
 
 class IntranetGroup(SnippetViewSetGroup):

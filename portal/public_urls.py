@@ -1,6 +1,6 @@
-"""Public views that are not Wagtail pages: open-data API, feeds, complaint intake and tracking."""
+"""Public views that are not Wagtail pages: open-data API, feeds, sitemap; complaints from their app."""
 
-from django.urls import path
+from django.urls import include, path
 
 from portal.care_mode import toggle_care_mode
 from portal.feeds import CompletionAnnouncementAtomFeed, CompletionAnnouncementRssFeed
@@ -56,15 +56,6 @@ urlpatterns += [
 ]
 
 # Complaints (投诉): public intake, tracking by code and the published results.
-from portal import complaint_views  # noqa: E402
-
 urlpatterns += [
-    path("complaints/new/", complaint_views.complaint_new, name="complaint_new"),
-    path(
-        "complaints/receipt/<str:token>/",
-        complaint_views.complaint_receipt,
-        name="complaint_receipt",
-    ),
-    path("complaints/track/", complaint_views.complaint_track, name="complaint_track"),
-    path("complaints/results/", complaint_views.complaint_results, name="complaint_results"),
+    path("", include("intranet.complaints.public_urls")),
 ]

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from intranet.complaints.public_views import SUBMIT_SCOPE
 from portal import rate_limits
-from portal.complaint_views import SUBMIT_SCOPE
 
 MB = 1024 * 1024
 DEFAULT_LIMITS = {

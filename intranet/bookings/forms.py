@@ -10,7 +10,7 @@ from content.models import ServiceGuidePage, Window
 from intranet.bookings import schedule
 from intranet.bookings.models import BookingSlot, ServiceRequest
 from intranet.cases.forms import phone_validator
-from intranet.forms.complaints import UserChoiceField, staff_users
+from intranet.form_fields import UserChoiceField, staff_users
 
 name_field_attrs = {"autocomplete": "name", "maxlength": 50}
 

@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet import roles
 from intranet.cases.models import RECEIPT_ALPHABET, mask_phone
 
 CODE_LENGTH = 6
@@ -35,8 +36,6 @@ def save_with_new_code(instance, prefix):
 
 
 def _staff_scope(queryset, user):
-    from intranet import roles
-
     held = roles.roles_of(user)
     if held & {roles.HEAD, roles.INSPECTOR, roles.ADMIN, roles.WINDOW_STAFF}:
         return queryset

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet.bookings.models import Booking, BookingSlot, ServiceRequest, save_with_new_code
+from intranet.calendar.workdays import WorkCalendar
 from intranet.cases import workflow
 from intranet.cases.models import Case
-from intranet.workdays import WorkCalendar
 
 # How far ahead a citizen may book, in working days (today never counts: staff need notice).
 BOOKING_WORKING_DAYS = 10

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.models import ServiceGuidePage, StaffMember
+from intranet.calendar.workdays import WorkCalendar
 from intranet.cases import workflow
 from intranet.cases.models import (
     Case,
@@ -23,7 +24,6 @@ from intranet.cases.models import (
     SupplementRequest,
     new_receipt_number,
 )
-from intranet.workdays import WorkCalendar
 
 BULK_CASES = 290
 SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高"

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import ServiceGuidePage, Window
 from intranet.cases.models import Case, FirstContact, Handoff, NegativeFiling, Rating
-from intranet.forms.complaints import DateTimeInput, UserChoiceField, staff_users
+from intranet.form_fields import DateTimeInput, UserChoiceField, staff_users
 
 phone_validator = RegexValidator(
     r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写正确的手机或固定电话号码。")

@@ -11,6 +11,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet import roles
+
 # Receipt numbers avoid characters that are easy to confuse when read aloud (0/O, 1/I).
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 RECEIPT_LENGTH = 6
@@ -47,7 +49,6 @@ class CaseQuerySet(models.QuerySet):
 
     def visible_to(self, user, today=None):
         """The one place that decides which cases a user may see."""
-        from intranet import roles
         from intranet.cases import substitution
 
         held = roles.roles_of(user)
@@ -497,7 +498,7 @@ class FirstContact(models.Model):
         Case, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     complaint = models.ForeignKey(
-        "intranet.Complaint", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "complaints.Complaint", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:

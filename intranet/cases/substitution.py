@@ -5,7 +5,7 @@ records (intranet.LeaveRequest, approved, for a session on the day) say who is a
 from django.utils import timezone
 
 from content.models import StaffMember
-from intranet.models import LeaveRequest
+from intranet.study.models import LeaveRequest
 
 
 def window_id_of(user):

@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from intranet import complaint_workflow, roles
+from intranet import roles
 from intranet.access import role_required
+from intranet.calendar.workdays import WorkCalendar
 from intranet.cases import export, rules, substitution, workflow
 from intranet.cases.forms import (
     ACTION_FORMS,
@@ -33,9 +34,9 @@ from intranet.cases.models import (
     IdentityView,
     NegativeFiling,
 )
-from intranet.models import Complaint
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint
 from intranet.pagination import paginate, querystring_without_page
-from intranet.workdays import WorkCalendar
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 RECEIVERS = (roles.WINDOW_STAFF, roles.HEAD)

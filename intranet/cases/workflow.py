@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intranet.calendar.workdays import WorkCalendar
 from intranet.cases import rules, substitution
 from intranet.cases.models import (
     Case,
@@ -24,7 +25,6 @@ from intranet.cases.models import (
     Rating,
     SupplementRequest,
 )
-from intranet.workdays import WorkCalendar
 from intranet.workflow_steps import TransitionError
 
 S = Case.State

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from content.models import StaffMember
-from intranet import workdays
+from intranet.calendar import workdays
 from intranet.evaluation import scoring
 from intranet.evaluation.facts import gather
 from intranet.evaluation.models import (
@@ -233,7 +233,7 @@ def mention(entry, user, kind, reason):
 
 def purge_public_page():
     """The public 效能考评公示 page shows confirmed months and honours: drop its cached copies."""
-    from intranet.evaluation.pages import EvaluationResultsPage
+    from intranet.evaluation.models import EvaluationResultsPage
 
     cache_purge.purge_page_ids(EvaluationResultsPage.objects.values_list("pk", flat=True))
 

@@ -11,10 +11,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from intranet import workdays
+from intranet.calendar import workdays
 from intranet.evaluation import cycle, yearly
-from intranet.evaluation.models import MonthlyEvaluation, ScoreEntry
-from intranet.evaluation.pages import EvaluationResultsPage
+from intranet.evaluation.models import EvaluationResultsPage, MonthlyEvaluation, ScoreEntry
 
 PAGE_INTRO = (
     "<p>根据中心效能考评制，各窗口每月以100分为基础分考评，考评结果经工作人员异议期、"

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from content.models import StaffMember
 from intranet.cases.models import Case, FirstContact, NegativeFiling, Rating, SupplementRequest
-from intranet.models import Attendance, Complaint
+from intranet.complaints.models import Complaint
+from intranet.study.models import Attendance
 
 UPHELD = (Complaint.Outcome.CONFIRMED, Complaint.Outcome.PARTLY)
 

@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Window
+from intranet.complaints.models import Complaint
 from intranet.evaluation import scoring
 from intranet.evaluation.models import Rule, ScoreEntry
-from intranet.models import Complaint
 
 
 class GenerateForm(forms.Form):

@@ -5,7 +5,7 @@ individual staff only what the head chose on confirmation (``people_published``)
 from django.utils.translation import gettext as _
 
 from intranet.charts import bar_chart
-from intranet.evaluation.models import Honour, MonthlyEvaluation, Rule, ScoreEntry
+from intranet.evaluation.models.records import Honour, MonthlyEvaluation, Rule, ScoreEntry
 
 Published = MonthlyEvaluation.PeoplePublished
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intranet.cases.forms import id_validator
-from intranet.forms.complaints import phone_validator
+from intranet.form_fields import phone_validator
 from intranet.inforequests.models import InfoRequest
 
 Outcome = InfoRequest.Outcome

@@ -7,7 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet.models.complaints import CODE_ALPHABET
+from intranet import roles
+from intranet.complaints.models import CODE_ALPHABET
 
 # 条例 art. 33: answer within 20 working days; one extension of at most 20 with approval.
 ANSWER_WORKING_DAYS = 20
@@ -22,8 +23,6 @@ def new_request_code(year=None):
 class InfoRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The one place that decides which requests a user may see."""
-        from intranet import roles
-
         if roles.roles_of(user) & {roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
             return self
         return self.none()

@@ -4,13 +4,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intranet.calendar.workdays import WorkCalendar
 from intranet.inforequests.models import (
     ANSWER_WORKING_DAYS,
     EXTENSION_WORKING_DAYS,
     InfoRequest,
     new_request_code,
 )
-from intranet.workdays import WorkCalendar
 from intranet.workflow_steps import TransitionError
 
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import intranet.models.study
+import intranet.study.models
 import intranet.storage
 from django.conf import settings
 from django.db import migrations, models
@@ -223,7 +223,7 @@ class Migration(migrations.Migration):
                 ('place', models.CharField(max_length=100, verbose_name='地点')),
                 ('materials', models.TextField(blank=True, verbose_name='学习材料')),
                 ('material_file', models.FileField(blank=True, storage=intranet.storage.private_storage, upload_to='study/%Y/', verbose_name='材料附件')),
-                ('signin_code', models.CharField(default=intranet.models.study.new_signin_code, editable=False, max_length=6, unique=True, verbose_name='签到码')),
+                ('signin_code', models.CharField(default=intranet.study.models.new_signin_code, editable=False, max_length=6, unique=True, verbose_name='签到码')),
                 ('roll_closed', models.BooleanField(default=False, editable=False, verbose_name='点名已结束')),
                 ('host', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='hosted_sessions', to=settings.AUTH_USER_MODEL, verbose_name='主持人')),
                 ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='intranet.studyplan', verbose_name='学习计划')),

@@ -7,7 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet.models.complaints import CODE_ALPHABET
+from intranet import roles
+from intranet.complaints.models import CODE_ALPHABET
 
 
 def new_question_code(year=None):
@@ -18,7 +19,6 @@ def new_question_code(year=None):
 class QuestionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The one place that decides which questions a user may see."""
-        from intranet import roles
         from intranet.cases import substitution
 
         held = roles.roles_of(user)

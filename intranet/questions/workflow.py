@@ -5,8 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intranet.calendar.workdays import WorkCalendar
 from intranet.questions.models import Question, new_question_code
-from intranet.workdays import WorkCalendar
 from intranet.workflow_steps import TransitionError
 from portal import cache_purge
 

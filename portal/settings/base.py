@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "content",
     "search",
     "intranet",
+    "intranet.calendar",
+    "intranet.complaints",
+    "intranet.study",
+    "intranet.disclosures",
     "intranet.cases",
     "intranet.evaluation",
     "intranet.questions",
@@ -289,7 +293,7 @@ AXES_CLIENT_IP_CALLABLE = "portal.rate_limits.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/login_locked_out.html"
 
-# Public complaints per IP per hour (portal/complaint_views.py); 0 turns the limit off,
+# Public complaints per IP per hour (intranet/complaints/public_views.py); 0 turns the limit off,
 # which only the load test (.ci/loadtest.sh) does: all its requests come from 127.0.0.1.
 # 回访整改: working days the head has to follow up a 不满意 / 非常不满意 rating.
 CASES_FOLLOW_UP_WORKING_DAYS = int(os.environ.get("CASES_FOLLOW_UP_WORKING_DAYS", "15"))

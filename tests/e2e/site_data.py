@@ -209,9 +209,9 @@ def build_public_site():
 def evaluation_results(articles):
     """The 效能考评公示 page, with the month before last evaluated and confirmed (windows only:
     no window staff have accounts yet), so the page shows its tables and charts."""
-    from intranet import workdays
+    from intranet.calendar import workdays
     from intranet.evaluation import cycle
-    from intranet.evaluation.pages import EvaluationResultsPage
+    from intranet.evaluation.models import EvaluationResultsPage
 
     month = cycle.previous_month(cycle.previous_month())
     evaluation = cycle.generate(month)

@@ -50,8 +50,9 @@ def test_citizen_on_a_phone_finds_the_pension_guide_and_prints_its_notice(
 def test_citizen_files_a_complaint_with_a_photo_and_follows_it_by_tracking_code(
     public_site, new_context
 ):
-    from intranet import complaint_workflow, roles
-    from intranet.models import Complaint
+    from intranet import roles
+    from intranet.complaints import workflow as complaint_workflow
+    from intranet.complaints.models import Complaint
     from tests.e2e.site_data import make_user
 
     page = new_context().new_page()
@@ -101,8 +102,9 @@ def test_citizen_files_a_complaint_with_a_photo_and_follows_it_by_tracking_code(
 def test_an_anonymous_complaint_is_answered_online_and_the_answer_is_read_on_tracking(
     public_site, new_context
 ):
-    from intranet import complaint_workflow, roles
-    from intranet.models import Complaint
+    from intranet import roles
+    from intranet.complaints import workflow as complaint_workflow
+    from intranet.complaints.models import Complaint
     from tests.e2e.site_data import make_user
 
     page = new_context().new_page()

@@ -9,10 +9,11 @@ import pytest
 from django.utils import timezone
 
 from content.models import StaffMember
-from intranet import roles, workdays
+from intranet import roles
+from intranet.calendar import workdays
+from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle
 from intranet.evaluation.models import MonthlyEvaluation
-from intranet.models import Complaint
 from tests.e2e.conftest import PHONE
 from tests.e2e.site_data import make_user
 from tests.e2e.test_study_signin import intranet_login

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from intranet import roles
-from intranet.models import StudyPlan, StudySession
+from intranet.study.models import StudyPlan, StudySession
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.site_data import PASSWORD, make_user
 

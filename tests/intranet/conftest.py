@@ -12,16 +12,11 @@ from django.test import Client
 from django.utils import timezone
 
 from content.models import StaffMember, Window
-from intranet import complaint_workflow, roles
-from intranet.models import (
-    Complaint,
-    DeadlineExtension,
-    Disclosure,
-    DisclosureAttachment,
-    LeaveRequest,
-    StudyPlan,
-    StudySession,
-)
+from intranet import roles
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint, DeadlineExtension
+from intranet.disclosures.models import Disclosure, DisclosureAttachment
+from intranet.study.models import LeaveRequest, StudyPlan, StudySession
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 64

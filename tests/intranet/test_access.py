@@ -5,8 +5,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, reverse
 
 from intranet import urls as intranet_urls
+from intranet.complaints.models import ComplaintAttachment
+from intranet.disclosures.models import DisclosureAttachment
 from intranet.evaluation import cycle
-from intranet.models import ComplaintAttachment, DisclosureAttachment
 from tests.intranet.bookings.conftest import booking_objects, slots  # noqa: F401 (fixtures)
 from tests.intranet.cases.conftest import case_objects, center  # noqa: F401 (fixtures)
 from tests.intranet.inforequests.conftest import info_request  # noqa: F401 (fixture)

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet import complaint_workflow
-from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
-from intranet.workdays import WorkCalendar
+from intranet.calendar.workdays import WorkCalendar
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint, DeadlineExtension, IdentityAccessLog
 
 
 def url(name, *args):

@@ -10,15 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import Window
-from intranet import complaint_workflow
-from intranet.models import (
-    Attendance,
-    Complaint,
-    Disclosure,
-    DisclosureRead,
-    StudyPlan,
-    StudySession,
-)
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint
+from intranet.disclosures.models import Disclosure, DisclosureRead
+from intranet.study.models import Attendance, StudyPlan, StudySession
 
 from .conftest import make_user
 

@@ -4,7 +4,9 @@ from django.contrib.auth import get_user_model
 
 from content.models import StaffMember
 from intranet import demo, roles
-from intranet.models import Complaint, Disclosure, DisclosureRead, StudySession
+from intranet.complaints.models import Complaint
+from intranet.disclosures.models import Disclosure, DisclosureRead
+from intranet.study.models import StudySession
 
 
 def test_demo_loads_staff_complaints_sessions_and_disclosures(db):
@@ -40,7 +42,7 @@ def test_demo_results_found_untrue_do_not_claim_corrections(db):
 
 
 def test_demo_administrator_is_not_among_the_readers_of_disclosures(db):
-    from intranet.views.disclosures import audience_of
+    from intranet.disclosures.views import audience_of
 
     admin = get_user_model().objects.create_superuser("admin", password="pw-123456")
     demo.load()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from intranet import roles
-from intranet.models import Disclosure, DisclosureRead
+from intranet.disclosures.models import Disclosure, DisclosureRead
 
 from .conftest import PDF
 

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 
 FRIDAY = dt.date(2026, 11, 27)
 MONDAY = dt.date(2026, 11, 30)

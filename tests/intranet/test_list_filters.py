@@ -5,7 +5,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 
 HOSTILE_VALUES = [
     "²",
@@ -98,7 +98,7 @@ def test_a_bad_export_year_goes_back_to_the_report_with_a_message(clients):
 
 def test_a_valid_window_filter_still_narrows_the_list(clients, complaint, window):
     other = Complaint(channel="online", content="别的窗口的投诉")
-    from intranet import complaint_workflow
+    from intranet.complaints import workflow as complaint_workflow
 
     complaint_workflow.receive(other, [])
     html = (

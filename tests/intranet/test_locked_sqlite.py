@@ -21,7 +21,7 @@ call_command("migrate", verbosity=0)
 from django.test import Client
 from django.test.utils import setup_test_environment
 setup_test_environment()
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 
 content = "在1号窗口办理居住证时，工作人员态度生硬。"
 Client().get("/complaints/new/")  # the site's settings rows exist, as on any running site

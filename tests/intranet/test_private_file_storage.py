@@ -13,7 +13,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 from tests.local_servers import ServerProcess, free_port, python_module
 
 from .conftest import PNG

@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from content.models import StaffMember
-from intranet import complaint_workflow
-from intranet.models import Complaint, ComplaintAttachment
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint, ComplaintAttachment
 from portal.notifications.sms_file import read_outbox
 
 from .conftest import JPG, PDF, PNG

@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet.models import Complaint, Disclosure, StudySession
+from intranet.complaints.models import Complaint
+from intranet.disclosures.models import Disclosure
+from intranet.study.models import StudySession
 
 
 def url(name, *args):
@@ -61,7 +63,7 @@ def test_a_received_time_within_the_year_needs_no_reason(clients):
 
 
 def test_a_study_session_dated_years_away_is_refused(clients, users):
-    from intranet.models import StudyPlan
+    from intranet.study.models import StudyPlan
 
     year = timezone.localdate().year + 3
     plan = StudyPlan.objects.create(year=year, title="远期计划")

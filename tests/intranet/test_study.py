@@ -10,8 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from intranet import attendance
-from intranet.models import Attendance, AttendanceChange, LeaveRequest, StudyNote, StudySession
+from intranet.study import attendance
+from intranet.study.models import (
+    Attendance,
+    AttendanceChange,
+    LeaveRequest,
+    StudyNote,
+    StudySession,
+)
 
 from .conftest import session_around_now
 
@@ -213,7 +219,7 @@ LAST_YEAR = timezone.localdate().year - 1
 
 def _past_session(users, day_of_march, topic):
     """A session of last year, so it is over whatever the date the suite runs."""
-    from intranet.models import StudyPlan
+    from intranet.study.models import StudyPlan
 
     day = dt.date(LAST_YEAR, 3, day_of_march)
     return StudySession.objects.create(

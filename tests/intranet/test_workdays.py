@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from intranet import workdays
-from intranet.models import CalendarDay
+from intranet.calendar import workdays
+from intranet.calendar.models import CalendarDay
 
 D = dt.date
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from content.models import CompletionAnnouncementPage, GuideFAQ, GuideMaterial, GuideStep
 from intranet import roles
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 from portal import render_versions
 from tests.content import conftest as content_fixtures
 from tests.intranet.conftest import client_for, make_user

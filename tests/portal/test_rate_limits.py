@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 from portal import rate_limits
 from portal.models import RateCounter
 

@@ -15,10 +15,11 @@ from django.test import Client
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
-from intranet import complaint_workflow, roles
-from intranet.models import Complaint
+from intranet import roles
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint
+from intranet.complaints.public_views import receipt_token
 from portal.care_cookie import CARE_MODE_COOKIE
-from portal.complaint_views import receipt_token
 from tests.conftest import service_missing
 from tests.content.conftest import build_center_settings, build_site_tree
 from tests.e2e.site_data import make_user
@@ -139,10 +140,9 @@ def bookable_slots(tree):
 def evaluation_results(tree):
     """The 效能考评公示 page with last month confirmed: window scores, charts, a praise, every
     person's score published, and an honour."""
-    from intranet import workdays
+    from intranet.calendar import workdays
     from intranet.evaluation import cycle, yearly
-    from intranet.evaluation.models import MonthlyEvaluation, ScoreEntry
-    from intranet.evaluation.pages import EvaluationResultsPage
+    from intranet.evaluation.models import EvaluationResultsPage, MonthlyEvaluation, ScoreEntry
 
     head = make_user("html-evaluator", roles.GROUP_NAMES[roles.HEAD])
     clerk = make_user("html-clerk", roles.GROUP_NAMES[roles.WINDOW_STAFF], first_name="张三")

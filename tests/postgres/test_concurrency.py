@@ -13,9 +13,12 @@ from django.db import connection
 from django.utils import timezone
 
 from content.models import ServiceGuidePage
-from intranet import attendance, complaint_workflow, roles
-from intranet.models import Attendance, Complaint, StudySession
-from intranet.models import complaints as complaint_models
+from intranet import roles
+from intranet.complaints import models as complaint_models
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint
+from intranet.study import attendance
+from intranet.study.models import Attendance, StudySession
 from search import backends
 from search.documents import page_doc_id
 from search.models import EngineCursor, OutboxEntry

@@ -14,8 +14,8 @@ from django.db import connection
 from django.test import Client
 
 from intranet import roles
+from intranet.complaints.models import Complaint
 from intranet.locked_database import LOCK_WAIT_SECONDS
-from intranet.models import Complaint
 from tests.intranet.conftest import client_for, make_user
 
 pytestmark = [

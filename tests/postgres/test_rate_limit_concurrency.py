@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 from portal import rate_limits
 from tests.postgres.test_concurrency import run_in_parallel
 

@@ -11,18 +11,11 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from intranet import complaint_workflow, roles
-from intranet.models import (
-    Attendance,
-    AttendanceChange,
-    Complaint,
-    ComplaintEvent,
-    DeadlineExtension,
-    Disclosure,
-    DisclosureRead,
-    StudyPlan,
-    StudySession,
-)
+from intranet import roles
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint, ComplaintEvent, DeadlineExtension
+from intranet.disclosures.models import Disclosure, DisclosureRead
+from intranet.study.models import Attendance, AttendanceChange, StudyPlan, StudySession
 from tests.intranet.conftest import client_for, make_user
 from tests.postgres.test_concurrency import run_in_parallel
 

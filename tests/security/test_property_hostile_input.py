@@ -20,7 +20,7 @@ from content.models import (
     ServiceGuidePage,
     Window,
 )
-from intranet.models import Complaint, ComplaintAttachment, ComplaintEvent
+from intranet.complaints.models import Complaint, ComplaintAttachment, ComplaintEvent
 from tests.security.conftest import forget_rate_limits
 from tests.security.payloads import HOSTILE
 

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from content.comment_moderation import moderate_comments
 from content.models import PreDisclosureComment, ServiceGuidePage
 from content.permissions import REVIEWERS_GROUP
-from intranet import complaint_workflow, roles
-from intranet.models import Complaint
+from intranet import roles
+from intranet.complaints import workflow as complaint_workflow
+from intranet.complaints.models import Complaint
 from tests.e2e.site_data import make_user
 from tests.security.payloads import (
     ALL_IN_ONE,

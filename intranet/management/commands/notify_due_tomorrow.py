@@ -5,8 +5,8 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from intranet.calendar.workdays import WorkCalendar
 from intranet.due_digest import send_digest
-from intranet.workdays import WorkCalendar
 
 
 class Command(BaseCommand):

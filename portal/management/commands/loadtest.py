@@ -87,7 +87,7 @@ class Command(BaseCommand):
             self.measure(name, targets[name], options, results, "uncached")
 
     def phase_complaints(self, options, results):
-        from intranet.models import Complaint
+        from intranet.complaints.models import Complaint
 
         before = set(Complaint.objects.values_list("code", flat=True))
         figures = file_complaints(

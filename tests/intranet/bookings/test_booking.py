@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from intranet.bookings import schedule
 from intranet.bookings.models import Booking
-from intranet.models import CalendarDay
+from intranet.calendar.models import CalendarDay
 from tests.intranet.bookings.conftest import first_day
 
 pytestmark = pytest.mark.django_db

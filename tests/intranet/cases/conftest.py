@@ -19,7 +19,7 @@ from content.models import (
 from intranet import roles
 from intranet.cases import workflow
 from intranet.cases.models import Case, FirstContact
-from intranet.models import LeaveRequest, StudyPlan, StudySession
+from intranet.study.models import LeaveRequest, StudyPlan, StudySession
 from tests.content.conftest import add_guide, build_center_settings, portal_home
 from tests.intranet.conftest import make_user
 

@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 
 from content.models import CompletionAnnouncementPage
+from intranet.calendar.workdays import add_working_days
 from intranet.cases import rules, workflow
 from intranet.cases.models import Case, CaseEvent, FollowUp, NegativeFiling, Rating
 from intranet.cases.workflow import TransitionError
-from intranet.workdays import add_working_days
 
 from .conftest import approve_leave, new_case
 

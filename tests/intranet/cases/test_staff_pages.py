@@ -7,7 +7,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from intranet.cases.models import Case, FirstContact, IdentityView, NegativeFiling
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 
 from .conftest import new_case
 

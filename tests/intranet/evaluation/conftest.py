@@ -10,7 +10,7 @@ from django.utils import timezone
 from content.models import Department, StaffMember, Window
 from intranet import roles
 from intranet.cases.models import Case
-from intranet.models import Complaint
+from intranet.complaints.models import Complaint
 from tests.intranet.conftest import make_user
 
 TZ = None

@@ -3,9 +3,9 @@ import datetime as dt
 from django.urls import reverse
 
 from content.models import StaffMember
+from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle, yearly
 from intranet.evaluation.models import ScoreEntry
-from intranet.models import Complaint
 from tests.intranet.conftest import client_for
 
 from .conftest import case, complaint, local

@@ -5,9 +5,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from content.models import StaffMember
+from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle
 from intranet.evaluation.models import ManualItem, MonthlyEvaluation, Objection, Rule
-from intranet.models import Complaint
 from tests.intranet.conftest import client_for
 
 from .conftest import complaint, local

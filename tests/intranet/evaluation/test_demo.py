@@ -39,8 +39,7 @@ def test_demo_publishes_the_confirmed_months_under_the_disclosure_section(settin
     from django.test import Client
 
     from content.models import ArticleIndexPage
-    from intranet.evaluation.models import Honour
-    from intranet.evaluation.pages import EvaluationResultsPage
+    from intranet.evaluation.models import EvaluationResultsPage, Honour
 
     settings.DEMO_LOADERS = [
         "content.demo.load",

@@ -7,9 +7,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from content.models import StaffMember
+from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle
 from intranet.evaluation.models import ManualItem, ScoreEntry
-from intranet.models import Complaint
 from tests.intranet.conftest import client_for
 
 from .conftest import complaint, local

@@ -4,10 +4,11 @@ import pytest
 
 from content.models import StaffMember
 from intranet.cases.models import Case, FirstContact, NegativeFiling, Rating, SupplementRequest
+from intranet.complaints.models import Complaint
 from intranet.evaluation import scoring
 from intranet.evaluation.facts import gather
 from intranet.evaluation.models import ManualItem, Rule, RuleSet
-from intranet.models import Attendance, Complaint, StudyPlan, StudySession
+from intranet.study.models import Attendance, StudyPlan, StudySession
 
 from .conftest import case, complaint, local
 

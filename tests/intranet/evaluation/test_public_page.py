@@ -7,10 +7,9 @@ from django.test import Client
 
 from content.models import ArticleIndexPage, StaffMember
 from intranet.cases.models import Case, Rating
+from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle, yearly
-from intranet.evaluation.models import MonthlyEvaluation, ScoreEntry
-from intranet.evaluation.pages import EvaluationResultsPage
-from intranet.models import Complaint
+from intranet.evaluation.models import EvaluationResultsPage, MonthlyEvaluation, ScoreEntry
 from tests.site_tree import fresh_home, publish
 
 from .conftest import case, complaint, local

@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from intranet.calendar.workdays import add_working_days
 from intranet.inforequests import statistics, workflow
 from intranet.inforequests.models import InfoRequest
-from intranet.workdays import add_working_days
 from tests.intranet.conftest import client_for
 from tests.intranet.inforequests.conftest import VALID_POST, new_request
 

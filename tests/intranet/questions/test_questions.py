@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from content.models import ServiceGuidePage
+from intranet.calendar.workdays import add_working_days
 from intranet.questions import workflow
 from intranet.questions.models import Question
-from intranet.workdays import add_working_days
 from tests.intranet.conftest import client_for
 from tests.intranet.questions.conftest import ask
 
