@@ -35,6 +35,7 @@ class HomePage(Page):
 
     HOME_ANNOUNCEMENTS = 5
     HOME_IMMEDIATE_ITEMS = 12
+    HOME_NOTICES = 3
 
     def route(self, request, path_components):
         """Pages below the home page are found through the route table (content/route_table.py)."""
@@ -62,6 +63,7 @@ class HomePage(Page):
         from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
         from content.models.catalog import ServiceCatalogPage
         from content.models.commitments import CommitmentPage
+        from content.models.notices import NoticeIndexPage, public_notices
 
         guides = public_guides()
         return {
@@ -80,4 +82,6 @@ class HomePage(Page):
                 .select_related("department")
                 .order_by("-completed_on", "-pk")[: self.HOME_ANNOUNCEMENTS]
             ),
+            "notice_index": lambda: NoticeIndexPage.objects.live().public().first(),
+            "latest_notices": lambda: list(public_notices()[: self.HOME_NOTICES]),
         }
