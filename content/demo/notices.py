@@ -53,7 +53,7 @@ def _holiday_name(day, calendar, names):
     on_holiday, holiday = chinese_calendar.get_holiday_detail(day)
     if not on_holiday or holiday is None:
         return ""
-    return HOLIDAY_NAMES.get(holiday.value, "节假日")
+    return HOLIDAY_NAMES.get(getattr(holiday, "value", holiday), "节假日")
 
 
 def next_holiday(today, calendar, names=None):
