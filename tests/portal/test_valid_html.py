@@ -55,6 +55,7 @@ def public_site(db, settings, tmp_path):
     tree.published_complaint = published_complaint(tree)
     tree.question, tree.info_request = answered_question_and_request(tree)
     tree.booking_slots = bookable_slots(tree)
+    notice_attachment(tree.notice)
     yield tree
     backends._embedded.cache_clear()
 
@@ -117,6 +118,19 @@ def answered_question_and_request(tree):
         },
     )
     return question, info_request
+
+
+def notice_attachment(notice):
+    """A notice with a downloadable attachment, as editors add them."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from content.models import NoticeAttachment
+
+    document = Document(title="元旦值班安排表")
+    document.file.save("duty.pdf", ContentFile(b"%PDF-1.4 demo"), save=True)
+    notice.attachments = [NoticeAttachment(document=document)]
+    notice.save_revision().publish()
 
 
 def bookable_slots(tree):
@@ -195,6 +209,9 @@ def page_requests(tree):
         ("catalog-no-match", "get", tree.catalog.url, {"department": "nowhere"}, 200),
         ("announcements-filtered", "get", tree.announcements.url, {"month": "2026-10"}, 200),
         ("articles-category", "get", tree.articles.url, {"category": "disclosure"}, 200),
+        ("notices-category", "get", tree.notice_index.url, {"category": "holiday"}, 200),
+        ("notices-category-empty", "get", tree.notice_index.url, {"category": "policy"}, 200),
+        ("notices-bad-category", "get", tree.notice_index.url, {"category": "<b>"}, 200),
         ("predisclosure-errors", "post", tree.predisclosure.url, {"name": "x" * 300}, 400),
         ("search-blank", "get", "/search/", None, 200),
         ("search-results", "get", "/search/", {"q": "残疾人证"}, 200),
