@@ -98,9 +98,13 @@ def holiday_notice(holiday, center):
     adjusted = "、".join(
         f"{_cn_date(d)}（星期{'六日'[d.weekday() - 5]}）" for d in holiday.adjusted_workdays
     )
+    source = (
+        "根据《全国年节及纪念日放假办法》"
+        if holiday.provisional
+        else f"根据国务院办公厅关于{holiday.first.year}年部分节假日安排的通知精神"
+    )
     paragraphs = [
-        f"根据国务院办公厅关于{holiday.first.year}年部分节假日安排的通知精神，"
-        f"现将本中心{holiday.name}期间办公安排通知如下：",
+        f"{source}，现将本中心{holiday.name}期间办公安排通知如下：",
         f"一、{period}放假，共{days}天，中心暂停对外办公，每周六上午的延时服务同时暂停。"
         f"{_cn_date(holiday.resume)}起恢复正常办公。",
     ]

@@ -38,6 +38,7 @@ def test_a_year_not_yet_announced_gets_the_fixed_date_holiday_marked_provisional
     notice = holiday_notice(holiday, CENTER)
     assert notice["title"] == "关于2027年元旦期间办公安排的通知"
     assert "以国务院办公厅通知为准" in notice["body"]
+    assert "2027年部分节假日安排的通知" not in notice["body"]  # not published yet
     assert "2027年1月4日起恢复正常办公" in notice["summary"]
 
 
