@@ -26,6 +26,7 @@ NAV_PAGE_TYPES = {
     "StaffRosterPage": "roster",
     "AnnouncementIndexPage": "announcements",
     "ArticleIndexPage": "articles",
+    "NoticeIndexPage": "notices",
 }
 
 
@@ -59,6 +60,7 @@ def _nav_items(request):
         (_("工作人员公示"), urls.get("roster")),
         (_("办结公告"), urls.get("announcements")),
         (_("政务公开"), urls.get("articles")),
+        (_("通知公告"), urls.get("notices")),
         (_("我要投诉"), "/complaints/new/"),
         (_("投诉查询"), "/complaints/track/"),
     ]

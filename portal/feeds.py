@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of completion announcements (办结公告).
+"""RSS and Atom feeds of completion announcements (办结公告) and of news and notices (通知公告).
 
 Applicants appear masked (张*), exactly as on the announcement pages.
 """
@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from content.announcement_filters import public_announcements
-from content.models import AnnouncementIndexPage, CenterSettings, Department
+from content.models import (
+    AnnouncementIndexPage,
+    CenterSettings,
+    Department,
+    NoticeIndexPage,
+    NoticePage,
+)
+from content.models.notices import public_notices
 
 FEED_SIZE = 50
 
@@ -94,6 +101,82 @@ class CompletionAnnouncementRssFeed(Feed):
 
 
 class CompletionAnnouncementAtomFeed(CompletionAnnouncementRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description
+
+
+class NoticeRssFeed(Feed):
+    """News and notices (通知公告), optionally one category (?category=holiday)."""
+
+    description = _("便民服务中心通知公告：节假日办公安排、政策解读、服务调整。")
+
+    @classmethod
+    def as_view(cls):
+        def view(request, *args, **kwargs):
+            feed = cls()
+            feed.request = request
+            # An unknown category gives no items rather than silently the whole feed.
+            feed.category = request.GET.get("category", "")
+            feed.category_label = dict(NoticePage.CATEGORY_CHOICES).get(feed.category)
+            return feed(request, *args, **kwargs)
+
+        return view
+
+    def title(self):
+        site = Site.find_for_request(self.request)
+        center = CenterSettings.for_site(site).center_name if site else ""
+        if self.category_label:
+            return f"{center}通知公告（{self.category_label}）"
+        return f"{center}通知公告"
+
+    def link(self):
+        index = NoticeIndexPage.objects.live().public().first()
+        if index is None:
+            return "/"
+        url = index.get_url(self.request)
+        return f"{url}?category={self.category}" if self.category_label else url
+
+    def items(self):
+        notices = public_notices()
+        if self.category and self.category_label is None:
+            return notices.none()
+        if self.category_label:
+            notices = notices.filter(category=self.category)
+        return notices[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.excerpt
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        site = Site.find_for_request(self.request)
+        host = site.hostname if site else self.request.get_host().split(":")[0]
+        return f"tag:{host},2026:notice-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_categories(self, item):
+        return [str(item.get_category_display())]
+
+    def item_pubdate(self, item):
+        # The notice's own date is what readers sort by; the publish time orders a day's notices.
+        published = item.first_published_at
+        if published and timezone.localdate(published) == item.date:
+            return published
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time()))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+
+class NoticeAtomFeed(NoticeRssFeed):
     feed_type = Atom1Feed
 
     def subtitle(self):

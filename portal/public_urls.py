@@ -24,6 +24,14 @@ urlpatterns += [
     ),
 ]
 
+# News and notices (通知公告) feeds, ?category= as on the notice list.
+from portal.feeds import NoticeAtomFeed, NoticeRssFeed  # noqa: E402
+
+urlpatterns += [
+    path("notices/feed/rss/", NoticeRssFeed.as_view(), name="notices_rss"),
+    path("notices/feed/atom/", NoticeAtomFeed.as_view(), name="notices_atom"),
+]
+
 # For search engines: every live public page, and what crawlers must leave alone.
 from wagtail.contrib.sitemaps.views import sitemap  # noqa: E402
 

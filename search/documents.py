@@ -22,6 +22,7 @@ TYPE_LABELS = {
     "announcement": "办结公告",
     "article": "制度文件",
     "predisclosure": "预公开",
+    "notice": "通知公告",
     "center": "中心信息",
 }
 
@@ -244,6 +245,20 @@ def article_document(page):
     )
 
 
+def notice_document(page):
+    """A notice: its category is a topic (节假日安排 …), its attachments' names are text."""
+    attachments = [a.label for a in page.attachments.select_related("document") if a.document]
+    return SearchDocument(
+        doc_id=page_doc_id(page.pk),
+        type="notice",
+        title=page.title,
+        text=_join(page.summary, html_to_text(page.body), *attachments),
+        url=page.get_url() or "",
+        topics=[str(page.get_category_display())],
+        date=page.date,
+    )
+
+
 def predisclosure_document(page):
     return SearchDocument(
         doc_id=page_doc_id(page.pk),
@@ -317,6 +332,7 @@ PAGE_BUILDERS = {
     "completionannouncementpage": announcement_document,
     "articlepage": article_document,
     "predisclosurepage": predisclosure_document,
+    "noticepage": notice_document,
 }
 
 

@@ -27,6 +27,9 @@ from content.models import (
     FeeDisclosurePage,
     HomePage,
     LeaderDuty,
+    NoticeAttachment,
+    NoticeIndexPage,
+    NoticePage,
     PreDisclosureComment,
     PreDisclosurePage,
     ServiceCatalogPage,
@@ -38,7 +41,7 @@ from content.models import (
 from content.models.announcements import mask_name
 from content.permissions import REVIEWERS_GROUP, department_group_name
 
-from . import people, texts
+from . import notices, people, texts
 from .forms import attach_forms
 from .guides import GUIDES
 
@@ -75,6 +78,7 @@ def load(stdout=None):
         )
         _articles(disclosure)
         _predisclosure(disclosure, users["admin"])
+        _notices(_publish(home, NoticeIndexPage(title="通知公告", slug="notices")))
         _publish(home, CommitmentPage(title="服务承诺", slug="commitments", **texts.COMMITMENT))
         _publish(home, FeeDisclosurePage(title="收费公示", slug="fees", intro=texts.FEES_INTRO))
         _publish(
@@ -195,6 +199,15 @@ def _articles(index):
     today = timezone.localdate()
     for article in texts.ARTICLES:
         _publish(index, ArticlePage(issued_on=today.replace(month=1, day=1), **article))
+
+
+def _notices(index):
+    # Oldest first, so the publish times agree with the notices' dates.
+    for fields, document in reversed(notices.notices(timezone.localdate(), texts.CENTER)):
+        page = NoticePage(slug=f"notice-{fields['date']:%Y%m%d}-{fields['category']}", **fields)
+        if document is not None:
+            page.attachments = [NoticeAttachment(document=document)]
+        _publish(index, page)
 
 
 def _predisclosure(index, moderator):

@@ -13,6 +13,7 @@ from .catalog import (
 )
 from .commitments import CommitmentPage, FeeDisclosurePage
 from .home import HomePage
+from .notices import NoticeAttachment, NoticeIndexPage, NoticePage
 from .organisation import Department, Window
 from .predisclosure import PreDisclosureComment, PreDisclosurePage
 from .roster import LeaderDuty, StaffMember, StaffRosterPage
@@ -34,6 +35,9 @@ __all__ = [
     "GuideTopic",
     "HomePage",
     "LeaderDuty",
+    "NoticeAttachment",
+    "NoticeIndexPage",
+    "NoticePage",
     "PreDisclosureComment",
     "PreDisclosurePage",
     "ServiceCatalogPage",

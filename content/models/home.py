@@ -1,5 +1,7 @@
 """The portal's home page."""
 
+import functools
+
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,7 @@ class HomePage(Page):
 
     HOME_ANNOUNCEMENTS = 5
     HOME_IMMEDIATE_ITEMS = 12
+    HOME_NOTICES = 3
 
     def route(self, request, path_components):
         """Pages below the home page are found through the route table (content/route_table.py)."""
@@ -62,8 +65,21 @@ class HomePage(Page):
         from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
         from content.models.catalog import ServiceCatalogPage
         from content.models.commitments import CommitmentPage
+        from content.models.notices import NoticeIndexPage, public_notices
 
         guides = public_guides()
+
+        @functools.cache
+        def latest_notices():
+            return list(public_notices()[: self.HOME_NOTICES])
+
+        def notice_index():
+            # The list the latest notice is in: live, and public since the notice is (one query).
+            notices = latest_notices()
+            if not notices:
+                return None
+            return NoticeIndexPage.objects.live().ancestor_of(notices[0]).first()
+
         return {
             "catalog_page": lambda: ServiceCatalogPage.objects.live().public().first(),
             "commitment_page": lambda: CommitmentPage.objects.live().public().first(),
@@ -80,4 +96,6 @@ class HomePage(Page):
                 .select_related("department")
                 .order_by("-completed_on", "-pk")[: self.HOME_ANNOUNCEMENTS]
             ),
+            "latest_notices": latest_notices,
+            "notice_index": notice_index,
         }

@@ -35,7 +35,10 @@ def free_submissions():
 def _page(request, form, challenge, error="", status=200):
     context = {"form": form, "error": error}
     if challenge:
-        # A fresh challenge every time the form is shown: a used one is deleted on success.
+        # A fresh challenge every time the form is shown: a used one is deleted on success,
+        # and the ones shown but never answered are deleted here once expired, so the table
+        # stays as small as the challenges of the last few minutes.
+        CaptchaStore.remove_expired()
         key = CaptchaStore.generate_key()
         context["captcha_key"] = key
         context["captcha_image"] = reverse("captcha-image", kwargs={"key": key})

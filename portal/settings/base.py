@@ -355,6 +355,7 @@ LOGGING = {
 DEMO_LOADERS = ["content.demo.load", "intranet.demo.load", "intranet.cases.demo.load"]
 DEMO_LOADERS += ["intranet.evaluation.demo.load"]
 DEMO_LOADERS += ["intranet.bookings.demo.load"]
+DEMO_LOADERS += ["intranet.questions.demo.load", "intranet.inforequests.demo.load"]
 # After the content: index what the demo published (search/demo.py).
 DEMO_LOADERS += ["search.demo.load"]
 

@@ -25,6 +25,8 @@ from content.models import (
     GuideMaterial,
     GuideStep,
     LeaderDuty,
+    NoticeIndexPage,
+    NoticePage,
     PreDisclosurePage,
     ServiceCatalogPage,
     ServiceGuidePage,
@@ -206,6 +208,17 @@ def build_site_tree():
         )
     )
     fees = home.add_child(instance=FeeDisclosurePage(title="收费公示", slug="fees"))
+    notice_index = home.add_child(instance=NoticeIndexPage(title="通知公告", slug="tongzhi"))
+    notice = notice_index.add_child(
+        instance=NoticePage(
+            title="关于元旦期间办公安排的通知",
+            slug="yuandan",
+            category="holiday",
+            date=datetime.date(2026, 12, 25),
+            summary="1月1日至3日暂停对外办公，1月4日起恢复正常办公。",
+            body="<p>元旦期间中心暂停对外办公。</p><p>紧急事项请拨打值班电话。</p>",
+        )
+    )
     roster = home.add_child(instance=StaffRosterPage(title="工作人员公示", slug="staff"))
 
     leader = StaffMember.objects.create(name="赵主任", post="中心主任", is_leader=True)
@@ -241,6 +254,8 @@ def build_site_tree():
         predisclosure=predisclosure,
         commitments=commitments,
         fees=fees,
+        notice_index=notice_index,
+        notice=notice,
         roster=roster,
         leader=leader,
         primary=primary,

@@ -26,6 +26,8 @@ from content.models import (
     GuideMaterial,
     GuideStep,
     HomePage,
+    NoticeIndexPage,
+    NoticePage,
     PreDisclosurePage,
     ServiceCatalogPage,
     ServiceGuidePage,
@@ -191,6 +193,30 @@ def build_public_site():
         window=window2,
         duties="养老保险参保和待遇申领",
     )
+    site.notice_index = publish(
+        home.add_child(instance=NoticeIndexPage(title="通知公告", slug="notices"))
+    )
+    site.notices = [
+        publish(
+            site.notice_index.add_child(
+                instance=NoticePage(
+                    title=title,
+                    slug=f"notice-{days_ago}",
+                    category=category,
+                    date=today - datetime.timedelta(days=days_ago),
+                    summary=f"{title}的摘要。",
+                    body=f"<p>{title}的正文。</p>",
+                )
+            )
+        )
+        for days_ago, title, category in [
+            (0, "关于元旦期间办公安排的通知", "holiday"),
+            (5, "城乡居民养老保险缴费标准调整政策解读", "policy"),
+            (12, "关于社保窗口调整至二楼办理的通知", "notice"),
+            (30, "上月办件情况公告", "bulletin"),
+        ]
+    ]
+    site.notice = site.notices[0]
     # 预约办理: the pension guide's window takes bookings every weekday morning.
     from intranet.bookings.models import BookingSlot
 

@@ -35,6 +35,8 @@ def public_pages(site):
         ("booking form", f"/booking/?guide={site.pension.pk}"),
         ("booking cancellation", "/booking/cancel/"),
         ("home service", "/home-service/"),
+        ("notice list", site.notice_index.url),
+        ("notice page", site.notice.url),
     ]
 
 

@@ -36,7 +36,9 @@ site_tree = content_fixtures.site_tree
 # The guide counts include one query each for 网友咨询 (intranet.questions) and the case
 # figures (intranet.cases), both outside the body fragment: they change without a publish.
 GUIDE_UNCACHED, GUIDE_COLD, GUIDE_WARM = 14, 17, 5
-HOME_UNCACHED, HOME_COLD, HOME_WARM = 17, 19, 3
+# The home counts include three for the latest notices (the list, its view restriction
+# check, the notice index for the 更多 link), inside the body fragment.
+HOME_UNCACHED, HOME_COLD, HOME_WARM = 20, 22, 3
 CATALOG_UNCACHED, CATALOG_COLD, CATALOG_WARM = 13, 16, 3
 SECTION_UNCACHED, SECTION_COLD, SECTION_WARM = 15, 18, 3
 
@@ -154,6 +156,23 @@ def test_announcement_index_queries_do_not_grow_with_the_announcements(client, s
     small = queries_for(client, site_tree.announcements.url)
     add_announcements(site_tree, 40, start=1)
     large = queries_for(client, site_tree.announcements.url)
+    assert large == small
+
+
+def test_notice_index_queries_do_not_grow_with_the_notices(client, site_tree, uncached):
+    from content.models import NoticePage
+
+    small = queries_for(client, site_tree.notice_index.url)
+    for n in range(1, 31):
+        site_tree.notice_index.add_child(
+            instance=NoticePage(
+                title=f"通知{n}",
+                slug=f"qc-notice-{n}",
+                date=datetime.date(2026, 10, 1) + datetime.timedelta(days=n % 28),
+                body="<p>正文。</p>",
+            )
+        )
+    large = queries_for(client, site_tree.notice_index.url)
     assert large == small
 
 

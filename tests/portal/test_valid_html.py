@@ -57,6 +57,7 @@ def public_site(db, settings, tmp_path):
     tree.question, tree.info_request = answered_question_and_request(tree)
     tree.booking_slots = bookable_slots(tree)
     tree.evaluation_results = evaluation_results(tree)
+    notice_attachment(tree.notice)
     yield tree
     backends._embedded.cache_clear()
 
@@ -119,6 +120,19 @@ def answered_question_and_request(tree):
         },
     )
     return question, info_request
+
+
+def notice_attachment(notice):
+    """A notice with a downloadable attachment, as editors add them."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from content.models import NoticeAttachment
+
+    document = Document(title="元旦值班安排表")
+    document.file.save("duty.pdf", ContentFile(b"%PDF-1.4 demo"), save=True)
+    notice.attachments = [NoticeAttachment(document=document)]
+    notice.save_revision().publish()
 
 
 def bookable_slots(tree):
@@ -226,6 +240,9 @@ def page_requests(tree):
         ("announcements-filtered", "get", tree.announcements.url, {"month": "2026-10"}, 200),
         ("articles-category", "get", tree.articles.url, {"category": "disclosure"}, 200),
         ("evaluation-unknown-month", "get", tree.evaluation_results.url, {"month": "1999-01"}, 200),
+        ("notices-category", "get", tree.notice_index.url, {"category": "holiday"}, 200),
+        ("notices-category-empty", "get", tree.notice_index.url, {"category": "policy"}, 200),
+        ("notices-bad-category", "get", tree.notice_index.url, {"category": "<b>"}, 200),
         ("predisclosure-errors", "post", tree.predisclosure.url, {"name": "x" * 300}, 400),
         ("search-blank", "get", "/search/", None, 200),
         ("search-results", "get", "/search/", {"q": "残疾人证"}, 200),
