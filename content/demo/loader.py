@@ -203,7 +203,7 @@ def _articles(index):
 
 def _notices(index):
     # Oldest first, so the publish times agree with the notices' dates.
-    for fields, document in reversed(notices.notices(timezone.localdate(), texts.CENTER)):
+    for fields, document in reversed(notices.notices(timezone.localdate())):
         page = NoticePage(slug=f"notice-{fields['date']:%Y%m%d}-{fields['category']}", **fields)
         if document is not None:
             page.attachments = [NoticeAttachment(document=document)]

@@ -1,134 +1,15 @@
-"""The demo's news and notices (通知公告); the holiday notice is for the next holiday on the
-working-day clock (intranet/workdays.py), so the demo never announces a holiday long past."""
+"""The demo's news and notices (通知公告) that do not depend on the date: a policy explanation, a
+service change and a monthly summary. The holiday notice follows the working-day clock and is
+published by the calendar's demo (intranet/calendar/demo.py)."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from .forms_pdf import form_pdf
 
-# chinese_calendar's holiday names -> what a notice calls them.
-HOLIDAY_NAMES = {
-    "New Year's Day": "元旦",
-    "Spring Festival": "春节",
-    "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节",
-    "Dragon Boat Festival": "端午节",
-    "Mid-autumn Festival": "中秋节",
-    "National Day": "国庆节",
-}
-# Holidays on fixed dates (全国年节及纪念日放假办法): in a year neither the package nor an
-# administrator covers yet, these still fall on their dates; the lunar ones cannot be known.
-FIXED_HOLIDAYS = {
-    (1, 1): "元旦",
-    (5, 1): "劳动节",
-    (5, 2): "劳动节",
-    (10, 1): "国庆节",
-    (10, 2): "国庆节",
-    (10, 3): "国庆节",
-}
-LOOKAHEAD_DAYS = 400
-
-
-@dataclass(frozen=True)
-class Holiday:
-    name: str
-    first: datetime.date
-    last: datetime.date
-    resume: datetime.date  # the first working day after it
-    adjusted_workdays: tuple  # weekend days worked in exchange (调休上班)
-    provisional: bool  # the year's arrangement is not published yet: only the fixed date is known
-
-
-def _holiday_name(day, calendar, names):
-    """The holiday's name when `day` is a public holiday (not a plain weekend), else ''."""
-    if day in calendar.overrides:
-        return (names.get(day) or "节假日") if not calendar.overrides[day] else ""
-    if calendar.is_provisional(day):
-        return FIXED_HOLIDAYS.get((day.month, day.day), "")
-    import chinese_calendar
-
-    on_holiday, holiday = chinese_calendar.get_holiday_detail(day)
-    if not on_holiday or holiday is None:
-        return ""
-    return HOLIDAY_NAMES.get(getattr(holiday, "value", holiday), "节假日")
-
-
-def next_holiday(today, calendar, names=None):
-    """The next public holiday after `today` on the working-day clock, with the days off around it."""
-    names = names or {}
-    day = today
-    for _ in range(LOOKAHEAD_DAYS):
-        day += datetime.timedelta(days=1)
-        name = _holiday_name(day, calendar, names)
-        if name:
-            break
-    else:
-        return None
-    provisional = calendar.is_provisional(day)
-
-    def off(d):
-        if provisional and (d.month, d.day) in FIXED_HOLIDAYS:
-            return True
-        return not calendar.is_working_day(d)
-
-    first = last = day
-    while first - datetime.timedelta(days=1) > today and off(first - datetime.timedelta(days=1)):
-        first -= datetime.timedelta(days=1)
-    while off(last + datetime.timedelta(days=1)):
-        last += datetime.timedelta(days=1)
-    resume = last + datetime.timedelta(days=1)
-    window = [first + datetime.timedelta(days=n) for n in range(-10, (last - first).days + 11)]
-    adjusted = tuple(
-        d for d in window if d.weekday() >= 5 and not off(d) and not (first <= d <= last)
-    )
-    return Holiday(name, first, last, resume, adjusted, provisional)
-
-
-def _cn_date(day):
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def holiday_notice(holiday, center):
-    """Title, summary and body of the holiday office-hours notice."""
-    days = (holiday.last - holiday.first).days + 1
-    period = f"{_cn_date(holiday.first)}至{_cn_date(holiday.last)}"
-    adjusted = "、".join(
-        f"{_cn_date(d)}（星期{'六日'[d.weekday() - 5]}）" for d in holiday.adjusted_workdays
-    )
-    source = (
-        "根据《全国年节及纪念日放假办法》"
-        if holiday.provisional
-        else f"根据国务院办公厅关于{holiday.first.year}年部分节假日安排的通知精神"
-    )
-    paragraphs = [
-        f"{source}，现将本中心{holiday.name}期间办公安排通知如下：",
-        f"一、{period}放假，共{days}天，中心暂停对外办公，每周六上午的延时服务同时暂停。"
-        f"{_cn_date(holiday.resume)}起恢复正常办公。",
-    ]
-    if adjusted:
-        paragraphs.append(f"二、{adjusted}调休上班，中心正常对外办公。")
-    paragraphs += [
-        f"{'三' if adjusted else '二'}、放假期间，网上投诉、在线咨询和政府信息公开申请可照常提交，"
-        f"节后按收到顺序办理；办理时限按工作日计算，节假日不计入。",
-        f"{'四' if adjusted else '三'}、放假期间如有紧急事项，请拨打值班电话 {center['phone']}。",
-    ]
-    if holiday.provisional:
-        paragraphs.append(
-            f"{holiday.first.year}年的节假日安排尚未公布，以上为按法定节日日期的预告，"
-            "具体以国务院办公厅通知为准，届时本中心将更新本通知。"
-        )
-    return {
-        "title": f"关于{holiday.first.year}年{holiday.name}期间办公安排的通知",
-        "category": "holiday",
-        "summary": f"{period}中心暂停对外办公，{_cn_date(holiday.resume)}起恢复正常办公。",
-        "body": "".join(f"<p>{text}</p>" for text in paragraphs),
-    }
-
-
-# (days before today, fields); the holiday notice is added on top by `notices`.
+# (days before today, fields)
 STANDING_NOTICES = [
     (
         6,
@@ -201,18 +82,9 @@ def _attachment(title, fields, values):
     return document
 
 
-def notices(today, center):
+def notices(today):
     """(fields, attachment document or None) of each demo notice, newest first."""
-    from intranet.calendar.models import CalendarDay
-    from intranet.calendar.workdays import WorkCalendar
-
-    names = dict(
-        CalendarDay.objects.filter(kind=CalendarDay.Kind.HOLIDAY).values_list("date", "name")
-    )
     found = []
-    holiday = next_holiday(today, WorkCalendar.load(), names)
-    if holiday is not None:
-        found.append(({**holiday_notice(holiday, center), "date": today}, None))
     for days_ago, fields in STANDING_NOTICES:
         fields = dict(fields)
         attachment = fields.pop("attachment", None)

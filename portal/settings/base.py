@@ -352,7 +352,8 @@ LOGGING = {
 }
 
 # Demo data: `manage.py load_demo` calls each of these in turn; apps append their own loader.
-DEMO_LOADERS = ["content.demo.load", "intranet.demo.load", "intranet.cases.demo.load"]
+DEMO_LOADERS = ["content.demo.load", "intranet.calendar.demo.load"]
+DEMO_LOADERS += ["intranet.demo.load", "intranet.cases.demo.load"]
 DEMO_LOADERS += ["intranet.evaluation.demo.load"]
 DEMO_LOADERS += ["intranet.bookings.demo.load"]
 DEMO_LOADERS += ["intranet.questions.demo.load", "intranet.inforequests.demo.load"]

@@ -1,11 +1,12 @@
-"""The demo's notices: the holiday one follows the working-day clock, never a holiday long past."""
+"""The holiday office-hours notice follows the working-day clock: never a holiday long past."""
 
 import datetime
 
 import pytest
 
-from content.demo.notices import holiday_notice, next_holiday
 from content.demo.texts import CENTER
+from intranet.calendar.demo import holiday_notice
+from intranet.calendar.holidays import next_holiday
 from intranet.calendar.workdays import WorkCalendar
 
 D = datetime.date
@@ -55,7 +56,7 @@ def test_the_demo_publishes_the_holiday_notice_first_among_its_notices(settings)
 
     from content.models import NoticePage
 
-    settings.DEMO_LOADERS = ["content.demo.load"]
+    settings.DEMO_LOADERS = ["content.demo.load", "intranet.calendar.demo.load"]
     call_command("load_demo", verbosity=0)
 
     notices = list(NoticePage.objects.live().order_by("-date", "-pk"))
