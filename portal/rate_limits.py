@@ -17,10 +17,11 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
+from portal.locked_database import write_when_free
 from portal.models import RateCounter
 
 HOUR = 3600
@@ -49,20 +50,28 @@ def _window(window_seconds, now):
 
 
 def hit(bucket, window_seconds=HOUR, now=None):
-    """Count one hit for `bucket` in the current window; returns the count including it."""
+    """Count one hit for `bucket` in the current window; returns the count including it.
+
+    Raises DatabaseBusy (nothing counted) when the database stays locked through every retry."""
     now = now or timezone.now()
     number = _window(window_seconds, now)
     expires = datetime.fromtimestamp((number + 1) * window_seconds, tz=UTC)
     table = connection.ops.quote_name(RateCounter._meta.db_table)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (bucket, window_number, hits, expires_at) "  # noqa: S608
-            "VALUES (%s, %s, 1, %s) "
-            f"ON CONFLICT (bucket, window_number) DO UPDATE SET hits = {table}.hits + 1 "
-            "RETURNING hits",
-            [bucket, number, connection.ops.adapt_datetimefield_value(expires)],
-        )
-        count = cursor.fetchone()[0]
+
+    def add_one():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (bucket, window_number, hits, expires_at) "  # noqa: S608
+                "VALUES (%s, %s, 1, %s) "
+                f"ON CONFLICT (bucket, window_number) DO UPDATE SET hits = {table}.hits + 1 "
+                "RETURNING hits",
+                [bucket, number, connection.ops.adapt_datetimefield_value(expires)],
+            )
+            return cursor.fetchone()[0]
+
+    # Every limited form counts before it stores anything: a locked database must not turn
+    # the count into a 500 with the citizen's text lost, so the hit waits briefly and retries.
+    count = write_when_free(add_one)
     if random.random() < CLEANUP_PROBABILITY:  # noqa: S311  (not a secret)
         RateCounter.objects.filter(expires_at__lt=now - timedelta(seconds=60)).delete()
     return count

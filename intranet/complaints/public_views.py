@@ -13,9 +13,9 @@ from intranet.complaints import notices as complaint_notices
 from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint
 from intranet.complaints.public_forms import PublicComplaintForm, TrackForm, guide_initial
-from intranet.locked_database import DatabaseBusy, write_when_free
 from intranet.pagination import paginate
 from portal import rate_limits
+from portal.locked_database import DatabaseBusy
 
 SUBMIT_SCOPE = "complaint-submit"
 TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
@@ -70,7 +70,7 @@ def complaint_new(request):
     # Count first, then decide: a check followed by a later write lets parallel
     # requests all pass the check (19 of 30 stored against a limit of 5).
     try:
-        hits = write_when_free(lambda: rate_limits.hit(bucket)) if limit else 0
+        hits = rate_limits.hit(bucket) if limit else 0
     except DatabaseBusy:
         return _busy(request, challenge=False)
     challenge = bool(limit) and hits > free_submissions()

@@ -29,8 +29,8 @@ from intranet.complaints.forms import (
 )
 from intranet.complaints.models import Complaint, DeadlineExtension, IdentityAccessLog
 from intranet.list_filters import NO_WINDOW, read_filters
-from intranet.locked_database import DatabaseBusy
 from intranet.pagination import paginate, querystring_without_page
+from portal.locked_database import DatabaseBusy
 
 STATE_FILTERS = {
     "received": _("待受理"),

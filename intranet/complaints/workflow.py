@@ -16,7 +16,7 @@ from intranet.complaints.models import (
     DeadlineExtension,
     IdentityAccessLog,
 )
-from intranet.locked_database import write_when_free
+from portal.locked_database import write_when_free
 
 
 def log_event(complaint, actor, action, public_text="", internal_note="", is_public=False):
