@@ -7,10 +7,6 @@ from django.urls import URLPattern, URLResolver, reverse
 from intranet import urls as intranet_urls
 from intranet.evaluation import cycle
 from intranet.models import ComplaintAttachment, DisclosureAttachment
-from tests.intranet.bookings.conftest import booking_objects, slots  # noqa: F401 (fixtures)
-from tests.intranet.cases.conftest import case_objects, center  # noqa: F401 (fixtures)
-from tests.intranet.inforequests.conftest import info_request  # noqa: F401 (fixture)
-from tests.intranet.questions.conftest import question  # noqa: F401 (fixture)
 
 ROLES = ["anonymous", "staff", "other_staff", "head", "inspector", "editor", "admin"]
 

@@ -19,8 +19,7 @@ from intranet.models import (
     StudyPlan,
     StudySession,
 )
-
-from .conftest import make_user
+from tests.builders import make_user
 
 
 def add_complaints(n, window, handler, head):

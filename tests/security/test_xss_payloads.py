@@ -11,7 +11,7 @@ from content.models import PreDisclosureComment, ServiceGuidePage
 from content.permissions import REVIEWERS_GROUP
 from intranet import complaint_workflow, roles
 from intranet.models import Complaint
-from tests.e2e.site_data import make_user
+from tests.builders import make_user
 from tests.security.payloads import (
     ALL_IN_ONE,
     HOSTILE,

@@ -8,7 +8,7 @@ from content.models import StaffMember
 from intranet.evaluation import cycle
 from intranet.evaluation.models import ManualItem, MonthlyEvaluation, Objection, Rule
 from intranet.models import Complaint
-from tests.intranet.conftest import client_for
+from tests.builders import client_for
 
 from .conftest import complaint, local
 
