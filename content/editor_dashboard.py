@@ -14,7 +14,6 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 
 from content.models import Department, DepartmentSectionPage, ServiceGuidePage
-from content.permissions import department_group_name
 
 LIMIT = 10
 STALE_AFTER = datetime.timedelta(days=365)
@@ -22,8 +21,7 @@ STALE_AFTER = datetime.timedelta(days=365)
 
 def departments_of(user):
     """The departments whose editors group the user is in; None means every department."""
-    names = set(user.groups.values_list("name", flat=True))
-    mine = [d for d in Department.objects.all() if department_group_name(d) in names]
+    mine = list(Department.objects.filter(editor_link__group__in=user.groups.all()))
     return mine or None
 
 

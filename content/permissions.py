@@ -4,7 +4,8 @@ Site-wide roles (编辑, 审核人) and the approval workflow are created by mig
 0003. Each department additionally gets its own editors group, "<部门名>编辑", with
 add/change (never publish) on that department's sections only — its catalog section
 and its announcements section — so a department's editors cannot touch another
-department's guides. Their changes go through the same 审核发布 workflow.
+department's guides. Their changes go through the same 审核发布 workflow. The group is
+linked to its department (DepartmentEditorGroup); its name only follows the department's.
 
 Each department also has its own collection of documents and images, named after
 it: its editors may add and choose files there and nowhere else. Replacing or
@@ -31,11 +32,44 @@ def department_group_name(department):
     return f"{department.name}编辑"
 
 
+def department_editors_group(department):
+    """The department's editors group, or None before its first section exists."""
+    from content.models import DepartmentEditorGroup
+
+    link = (
+        DepartmentEditorGroup.objects.select_related("group").filter(department=department).first()
+    )
+    return link.group if link else None
+
+
+def _link_editors_group(department):
+    from content.models import DepartmentEditorGroup
+
+    group = department_editors_group(department)
+    if group is None:
+        # A group of the usual name that no department holds yet is taken over (an
+        # administrator may have made it ahead of the department's first section).
+        name = department_group_name(department)
+        group = Group.objects.filter(name=name, department_link__isnull=True).first()
+        if group is None:
+            group = Group.objects.create(name=_free_group_name(name))
+        DepartmentEditorGroup.objects.create(department=department, group=group)
+    return group
+
+
+def _free_group_name(name):
+    candidate, number = name, 1
+    while Group.objects.filter(name=candidate).exists():
+        number += 1
+        candidate = f"{name}{number}"
+    return candidate
+
+
 def ensure_department_editors(department):
     """Create (if needed) the department's editors group and grant it every section of the department."""
     from content.models import DepartmentSectionPage
 
-    group, _created = Group.objects.get_or_create(name=department_group_name(department))
+    group = _link_editors_group(department)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
@@ -64,6 +98,22 @@ def ensure_department_editors(department):
                 ),
             )
     return group
+
+
+def follow_department_rename(department, old_name):
+    """A renamed department's editors group and collection take its new name.
+
+    The group keeps its members and rights whatever its name; it is renamed only while it
+    still carries the old default name and the new one is free.
+    """
+    group = department_editors_group(department)
+    if group is None:
+        return
+    new_name = department_group_name(department)
+    if group.name == f"{old_name}编辑" and not Group.objects.filter(name=new_name).exists():
+        group.name = new_name
+        group.save(update_fields=["name"])
+    department_collection(department, old_name=old_name)
 
 
 def department_collection(department, old_name=None):

@@ -1,15 +1,10 @@
 """Signal handlers of the content app: department editors follow their department."""
 
-from django.contrib.auth.models import Group
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from content.models import Department, DepartmentSectionPage
-from content.permissions import (
-    department_collection,
-    department_group_name,
-    ensure_department_editors,
-)
+from content.permissions import ensure_department_editors, follow_department_rename
 
 
 @receiver(post_save, sender=DepartmentSectionPage)
@@ -30,12 +25,8 @@ def remember_department_name(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Department)
 def rename_department_editors(sender, instance, created, raw=False, **kwargs):
-    """Renaming a department renames its editors group, so members keep their rights."""
+    """Renaming a department renames its editors group and collection; rights go by the link."""
     old_name = getattr(instance, "_name_before_save", None)
     if raw or created or not old_name or old_name == instance.name:
         return
-    new_group_name = department_group_name(instance)
-    if not Group.objects.filter(name=new_group_name).exists():
-        Group.objects.filter(name=f"{old_name}编辑").update(name=new_group_name)
-    if Group.objects.filter(name=new_group_name).exists():
-        department_collection(instance, old_name=old_name)
+    follow_department_rename(instance, old_name)

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import service_missing
+
+# Test data builders (users, guides, sites) and their fixtures, for every folder.
+pytest_plugins = ["tests.builders"]
+
 # ---------------------------------------------------------------------------
 # Real services: Elasticsearch, PostgreSQL, Redis, Chromium.
 # Locally a missing service skips its tests; with CI=true it fails them, so a CI
@@ -15,17 +20,6 @@ import pytest
 # ---------------------------------------------------------------------------
 
 E2E_DIR = Path(__file__).resolve().parent / "e2e"
-
-
-def running_in_ci():
-    return os.environ.get("CI", "").strip().lower() == "true"
-
-
-def service_missing(reason):
-    """Skip locally, fail under CI."""
-    if running_in_ci():
-        pytest.fail(f"{reason} (mandatory when CI=true)", pytrace=False)
-    pytest.skip(reason)
 
 
 @functools.cache

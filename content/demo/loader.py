@@ -39,7 +39,7 @@ from content.models import (
     Window,
 )
 from content.models.announcements import mask_name
-from content.permissions import REVIEWERS_GROUP, department_group_name
+from content.permissions import REVIEWERS_GROUP, department_editors_group
 
 from . import notices, people, texts
 from .forms import attach_forms
@@ -125,7 +125,7 @@ def _users():
 
 def _group_members(users):
     civil = Department.objects.get(name="民政办")
-    users["editor"].groups.add(Group.objects.get(name=department_group_name(civil)))
+    users["editor"].groups.add(department_editors_group(civil))
     users["reviewer"].groups.add(Group.objects.get(name=REVIEWERS_GROUP))
 
 

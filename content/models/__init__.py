@@ -14,7 +14,7 @@ from .catalog import (
 from .commitments import CommitmentPage, FeeDisclosurePage
 from .home import HomePage
 from .notices import NoticeAttachment, NoticeIndexPage, NoticePage
-from .organisation import Department, Window
+from .organisation import Department, DepartmentEditorGroup, Window
 from .predisclosure import PreDisclosureComment, PreDisclosurePage
 from .roster import LeaderDuty, StaffMember, StaffRosterPage
 from .site_settings import CenterSettings
@@ -27,6 +27,7 @@ __all__ = [
     "CommitmentPage",
     "CompletionAnnouncementPage",
     "Department",
+    "DepartmentEditorGroup",
     "DepartmentSectionPage",
     "FeeDisclosurePage",
     "GuideFAQ",

@@ -63,3 +63,32 @@ class Window(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DepartmentEditorGroup(models.Model):
+    """Which group holds a department's editors (content/permissions.py).
+
+    A link rather than a name pattern, so that renaming the department or the group never
+    hands the department's rights to another group. It lives beside the department rather
+    than on it, so that saving a department loaded earlier can never undo the link.
+    """
+
+    department = models.OneToOneField(
+        Department,
+        verbose_name=_("部门"),
+        on_delete=models.CASCADE,
+        related_name="editor_link",
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("编辑组"),
+        on_delete=models.CASCADE,
+        related_name="department_link",
+    )
+
+    class Meta:
+        verbose_name = _("部门编辑组")
+        verbose_name_plural = _("部门编辑组")
+
+    def __str__(self):
+        return f"{self.department} → {self.group}"

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.models import CompletionAnnouncementPage, DepartmentSectionPage
-from tests.content.conftest import APPLICANT_FULL_NAME, APPLICANT_MASKED
+from tests.builders import APPLICANT_FULL_NAME, APPLICANT_MASKED
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from content.models import Department, GuideMaterial, ServiceGuidePage
-from content.permissions import REVIEWERS_GROUP, department_group_name
-from tests.content.test_workflow_moderation import make_user
+from content.permissions import REVIEWERS_GROUP, department_editors_group
+from tests.builders import make_user
 from tests.fixtures.catalog import GOOD, catalog_page
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def civil(guides):
 
 @pytest.fixture
 def civil_editor(client, civil):
-    user = make_user("civil", department_group_name(civil))
+    user = make_user("civil", department_editors_group(civil))
     client.force_login(user)
     return user
 

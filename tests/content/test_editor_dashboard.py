@@ -4,11 +4,10 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from content.models import ServiceGuidePage
-from content.permissions import department_group_name
+from content.permissions import department_editors_group
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def civil_editor(client, site_tree):
     editor = get_user_model().objects.create_user(username="mz", password="x-test-password")
-    editor.groups.add(Group.objects.get(name=department_group_name(site_tree.civil)))
+    editor.groups.add(department_editors_group(site_tree.civil))
     client.force_login(editor)
     return client
 

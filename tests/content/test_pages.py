@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.models import ServiceGuidePage
-from tests.content.conftest import add_guide
+from tests.builders import add_guide
 
 pytestmark = pytest.mark.django_db
 

@@ -3,22 +3,15 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from content.models import ArticleIndexPage, HomePage, PreDisclosureComment, PreDisclosurePage
 from content.permissions import EDITORS_GROUP, REVIEWERS_GROUP
+from tests.builders import make_user
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/admin/snippets/content/predisclosurecomment/"
-
-
-def make_user(username, group):
-    user = get_user_model().objects.create_user(username=username, password="x-test-password")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

@@ -15,17 +15,11 @@ from content.models import (
     HomePage,
     ServiceGuidePage,
 )
-from content.permissions import EDITORS_GROUP, REVIEWERS_GROUP, department_group_name
+from content.permissions import EDITORS_GROUP, REVIEWERS_GROUP, department_editors_group
+from tests.builders import make_user
 from tests.fixtures.catalog import GOOD, catalog_page
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(username, *groups):
-    user = get_user_model().objects.create_user(username=username, password="x-test-password")
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
 
 
 @pytest.fixture
@@ -105,7 +99,7 @@ def test_new_department_section_gets_its_own_editors_group(guides):
     section = DepartmentSectionPage(title="司法所", slug="sifa", department=department)
     catalog.add_child(instance=section)
 
-    group = Group.objects.get(name=department_group_name(department))
+    group = department_editors_group(department)
     assert group.name == "司法所编辑"
     assert group.permissions.filter(codename="access_admin").exists()
     codenames = set(
@@ -116,7 +110,7 @@ def test_new_department_section_gets_its_own_editors_group(guides):
 
 def test_department_editors_edit_only_their_own_departments_guides_and_sections(guides):
     civil = Department.objects.get(name="民政办")
-    civil_editor = make_user("civil", department_group_name(civil))
+    civil_editor = make_user("civil", department_editors_group(civil))
     civil_guide = guides.get(code="MZ-001")
     police_guide = guides.get(code="HJ-002")
 
@@ -137,16 +131,25 @@ def test_department_editors_edit_only_their_own_departments_guides_and_sections(
 
 def test_department_editor_is_refused_another_departments_guide_in_the_admin(client, guides):
     civil = Department.objects.get(name="民政办")
-    civil_editor = make_user("civil", department_group_name(civil))
+    civil_editor = make_user("civil", department_editors_group(civil))
     client.force_login(civil_editor)
 
     assert client.get(f"/admin/pages/{guides.get(code='MZ-001').pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{guides.get(code='HJ-002').pk}/edit/").status_code == 302
 
 
-def test_renaming_a_department_renames_its_editors_group(guides):
+def add_notices_section(department):
+    """An announcements section of the department, added after its editors group exists."""
+    notices = AnnouncementIndexPage(title="办结公告", slug="announcements")
+    HomePage.objects.get().add_child(instance=notices)
+    section = DepartmentSectionPage(title="办结公告", slug="notices", department=department)
+    notices.add_child(instance=section)
+    return section
+
+
+def test_renaming_a_department_keeps_its_editors_rights(guides):
     civil = Department.objects.get(name="民政办")
-    member = make_user("civil", department_group_name(civil))
+    member = make_user("civil", department_editors_group(civil))
 
     civil.name = "社会事务办"
     civil.save()
@@ -154,3 +157,33 @@ def test_renaming_a_department_renames_its_editors_group(guides):
     assert not Group.objects.filter(name="民政办编辑").exists()
     assert member.groups.get().name == "社会事务办编辑"
     assert guides.get(code="MZ-001").permissions_for_user(member).can_edit()
+    notices = add_notices_section(civil)
+    member = get_user_model().objects.get(pk=member.pk)  # drop cached permissions
+    assert notices.permissions_for_user(member).can_edit()
+
+
+def test_department_editors_keep_their_rights_when_their_group_is_renamed(guides):
+    civil = Department.objects.get(name="民政办")
+    group = department_editors_group(civil)
+    member = make_user("civil", group)
+    group.name = "民政办网站编辑"
+    group.save()
+
+    notices = add_notices_section(civil)
+
+    assert notices.permissions_for_user(member).can_edit()
+    assert not Group.objects.filter(name="民政办编辑").exists()
+
+
+def test_renaming_a_department_to_a_taken_group_name_gives_that_group_nothing(guides):
+    civil = Department.objects.get(name="民政办")
+    member = make_user("civil", department_editors_group(civil))
+    stranger = make_user("stranger", Group.objects.create(name="社会事务办编辑"))
+
+    civil.name = "社会事务办"
+    civil.save()
+    notices = add_notices_section(civil)
+
+    assert notices.permissions_for_user(member).can_edit()
+    assert not notices.permissions_for_user(stranger).can_edit()
+    assert not guides.get(code="MZ-001").permissions_for_user(stranger).can_edit()

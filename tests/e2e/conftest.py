@@ -12,7 +12,8 @@ import pytest
 
 from search import backends
 from search.analysis.synonyms import bump_version
-from tests.e2e import site_data
+from tests.builders import BROWSER_SITE, build_site
+from tests.e2e.devices import DESKTOP, PHONE
 
 # Playwright's sync API runs an asyncio loop in this thread; Django's ORM refuses to run
 # inside one unless told that this is deliberate.
@@ -29,13 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 3,
-    "is_mobile": True,
-    "has_touch": True,
-}
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 
 _serialized_db = {}
@@ -139,7 +133,7 @@ def fresh_search_index(settings, tmp_path):
 
 @pytest.fixture
 def public_site(live_server):
-    return site_data.build_public_site()
+    return build_site(BROWSER_SITE)
 
 
 @pytest.fixture

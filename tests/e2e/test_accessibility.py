@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PHONE
+from tests.e2e.devices import PHONE
 
 pytestmark = [
     pytest.mark.browser,
@@ -326,7 +326,7 @@ def test_intranet_pages_staff_use_on_phones_have_no_serious_accessibility_violat
     public_site, new_context, axe_script_path
 ):
     from intranet import roles
-    from tests.e2e.site_data import PASSWORD, make_user
+    from tests.builders import PASSWORD, make_user
 
     make_user("head", roles.GROUP_NAMES[roles.HEAD], first_name="郑建国")
     page = new_context(PHONE, bypass_csp=True).new_page()

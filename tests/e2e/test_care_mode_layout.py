@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.devices import DESKTOP
 from tests.e2e.test_accessibility import switch_care_mode
 
 pytestmark = [

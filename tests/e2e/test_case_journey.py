@@ -8,8 +8,8 @@ import pytest
 
 from content.models import StaffMember
 from intranet import roles
-from tests.e2e.conftest import PHONE
-from tests.e2e.site_data import PENSION_TITLE, make_user
+from tests.builders import PENSION_TITLE, make_user
+from tests.e2e.devices import PHONE
 from tests.e2e.test_study_signin import intranet_login
 
 pytestmark = [

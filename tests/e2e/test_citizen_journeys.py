@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.e2e.site_data import PENSION_MATERIALS, PENSION_TITLE, tiny_png
+from tests.builders import PENSION_MATERIALS, PENSION_TITLE, tiny_png
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,7 +53,7 @@ def test_citizen_files_a_complaint_with_a_photo_and_follows_it_by_tracking_code(
     from intranet import roles
     from intranet.complaints import workflow as complaint_workflow
     from intranet.complaints.models import Complaint
-    from tests.e2e.site_data import make_user
+    from tests.builders import make_user
 
     page = new_context().new_page()
     page.goto("/")
@@ -105,7 +105,7 @@ def test_an_anonymous_complaint_is_answered_online_and_the_answer_is_read_on_tra
     from intranet import roles
     from intranet.complaints import workflow as complaint_workflow
     from intranet.complaints.models import Complaint
-    from tests.e2e.site_data import make_user
+    from tests.builders import make_user
 
     page = new_context().new_page()
     page.goto("/complaints/new/")

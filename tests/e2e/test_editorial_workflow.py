@@ -5,7 +5,7 @@ import re
 import pytest
 
 from content.permissions import EDITORS_GROUP, REVIEWERS_GROUP
-from tests.e2e.site_data import PASSWORD, make_user
+from tests.builders import PASSWORD, make_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -14,8 +14,8 @@ from intranet.calendar import workdays
 from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle
 from intranet.evaluation.models import MonthlyEvaluation
-from tests.e2e.conftest import PHONE
-from tests.e2e.site_data import make_user
+from tests.builders import make_user
+from tests.e2e.devices import PHONE
 from tests.e2e.test_study_signin import intranet_login
 
 pytestmark = [

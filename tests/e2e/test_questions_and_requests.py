@@ -8,7 +8,7 @@ import pytest
 
 from content.models import StaffMember
 from intranet import roles
-from tests.e2e.site_data import make_user
+from tests.builders import make_user
 from tests.e2e.test_study_signin import intranet_login
 
 pytestmark = [

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from intranet import roles
 from intranet.study.models import StudyPlan, StudySession
-from tests.e2e.conftest import DESKTOP, PHONE
-from tests.e2e.site_data import PASSWORD, make_user
+from tests.builders import PASSWORD, make_user
+from tests.e2e.devices import DESKTOP, PHONE
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,14 +26,12 @@ def intranet_login(page, username, next_url="/intranet/"):
 
 
 @pytest.fixture
-def session_under_way(live_server):
+def session_under_way(working_morning, live_server):
     """A study session that started five minutes ago, hosted by the center head."""
     host = make_user("head", roles.GROUP_NAMES[roles.HEAD], first_name="郑建国")
     staff = make_user("staff1", roles.GROUP_NAMES[roles.WINDOW_STAFF], first_name="王芳")
     now = timezone.localtime()
     start = now - datetime.timedelta(minutes=5)
-    if start.date() != now.date():  # just after midnight: start at 00:00 instead
-        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     plan = StudyPlan.objects.create(year=now.year, title=f"{now.year}年度学习计划")
     session = StudySession.objects.create(
         plan=plan,

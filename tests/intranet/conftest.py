@@ -1,18 +1,15 @@
-"""Fixtures for the intranet: one user per role, a window, a complaint, a study session, a disclosure."""
+"""Fixtures for the intranet: a window, a complaint, a study session, a disclosure (the users,
+one per role, and the center are in tests/builders.py)."""
 
 import datetime as dt
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.utils import timezone
 
 from content.models import StaffMember, Window
-from intranet import roles
 from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint, DeadlineExtension
 from intranet.disclosures.models import Disclosure, DisclosureAttachment
@@ -28,42 +25,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def make_user(username, *role_keys, name=""):
-    user = get_user_model().objects.create_user(
-        username=username, password="pw-123456", first_name=name or username
-    )
-    for key in role_keys:
-        user.groups.add(Group.objects.get(name=roles.GROUP_NAMES[key]))
-    return user
-
-
-@pytest.fixture
-def users(db):
-    """One user per role; 'staff' handles the complaint, 'other_staff' has nothing to do with it."""
-    return {
-        "staff": make_user("staff1", roles.WINDOW_STAFF, name="王芳"),
-        "other_staff": make_user("staff2", roles.WINDOW_STAFF, name="李强"),
-        "head": make_user("head", roles.HEAD, name="郑建国"),
-        "inspector": make_user("inspector", roles.INSPECTOR, name="孙卫东"),
-        "editor": make_user("editor", roles.EDITOR, name="编辑"),
-        "admin": make_user("sysadmin", roles.ADMIN, name="管理员"),
-    }
-
-
-def client_for(user):
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def clients(users):
-    out = {key: client_for(u) for key, u in users.items()}
-    out["anonymous"] = Client()
-    return out
 
 
 @pytest.fixture
@@ -102,28 +63,6 @@ def extension(complaint, users):
 @pytest.fixture
 def plan(db):
     return StudyPlan.objects.create(year=timezone.localdate().year, title="年度学习计划")
-
-
-def session_around_now(host, started_minutes_ago=20, topic="业务学习"):
-    """A session running now (kept within today so that it never crosses midnight)."""
-    now = timezone.localtime()
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    start = max(now - dt.timedelta(minutes=started_minutes_ago), day_start)
-    end = min(
-        now + dt.timedelta(minutes=60), now.replace(hour=23, minute=59, second=59, microsecond=0)
-    )
-    return StudySession.objects.create(
-        plan=StudyPlan.objects.get_or_create(
-            year=now.year, defaults={"title": f"{now.year}年学习计划"}
-        )[0],
-        date=now.date(),
-        start_time=start.time().replace(microsecond=0),
-        end_time=end.time(),
-        topic=topic,
-        kind=StudySession.Kind.BUSINESS,
-        host=host,
-        place="三楼会议室",
-    )
 
 
 @pytest.fixture

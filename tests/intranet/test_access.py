@@ -8,10 +8,6 @@ from intranet import urls as intranet_urls
 from intranet.complaints.models import ComplaintAttachment
 from intranet.disclosures.models import DisclosureAttachment
 from intranet.evaluation import cycle
-from tests.intranet.bookings.conftest import booking_objects, slots  # noqa: F401 (fixtures)
-from tests.intranet.cases.conftest import case_objects, center  # noqa: F401 (fixtures)
-from tests.intranet.inforequests.conftest import info_request  # noqa: F401 (fixture)
-from tests.intranet.questions.conftest import question  # noqa: F401 (fixture)
 
 ROLES = ["anonymous", "staff", "other_staff", "head", "inspector", "editor", "admin"]
 

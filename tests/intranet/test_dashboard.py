@@ -14,8 +14,7 @@ from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint
 from intranet.disclosures.models import Disclosure, DisclosureRead
 from intranet.study.models import Attendance, StudyPlan, StudySession
-
-from .conftest import make_user
+from tests.builders import make_user
 
 
 def add_complaints(n, window, handler, head):

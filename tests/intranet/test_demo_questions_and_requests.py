@@ -10,7 +10,7 @@ from django.utils import timezone
 from content.models import StaffMember
 from intranet.inforequests.models import InfoRequest
 from intranet.questions.models import Question
-from tests.intranet.conftest import client_for
+from tests.builders import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,10 @@ from intranet.study.models import (
     StudyNote,
     StudySession,
 )
+from tests.builders import WORKING_MORNING, session_around_now
 
-from .conftest import session_around_now
+# Sessions under way are built around the clock's time: it stands on a working morning.
+pytestmark = pytest.mark.usefixtures("working_morning")
 
 
 def url(name, *args):
@@ -214,7 +216,7 @@ def test_notes_are_visible_to_author_host_and_head_only(clients, users, running)
     assert clients["inspector"].get(url("study_notes", running.pk)).status_code == 404
 
 
-LAST_YEAR = timezone.localdate().year - 1
+LAST_YEAR = WORKING_MORNING.year - 1
 
 
 def _past_session(users, day_of_march, topic):

@@ -3,7 +3,7 @@
 import pytest
 
 from portal.care_cookie import CARE_MODE_COOKIE
-from tests.content.conftest import build_center_settings, build_site_tree
+from tests.builders import PORTAL_SITE, build_center_settings, build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site_tree(db):
     build_center_settings()
-    return build_site_tree()
+    return build_site(PORTAL_SITE)
 
 
 CARE_CSS = "/static/care/care.css"

@@ -7,20 +7,9 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from tests.content.conftest import (
-    APPLICANT_FULL_NAME,
-    APPLICANT_MASKED,
-    build_center_settings,
-    build_site_tree,
-)
+from tests.builders import APPLICANT_FULL_NAME, APPLICANT_MASKED
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site_tree(db):
-    build_center_settings()
-    return build_site_tree()
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,9 @@ from wagtail.models import PageViewRestriction
 from content.models import CenterSettings, Department
 from portal import fragment_cache
 from portal.care_cookie import CARE_MODE_COOKIE
-from tests.content import conftest as content_fixtures
+from tests.builders import add_guide
 
 pytestmark = pytest.mark.django_db
-
-center_settings = content_fixtures.center_settings
-site_tree = content_fixtures.site_tree
 
 
 def page_text(client, url, **extra):
@@ -40,7 +37,7 @@ def test_an_editors_published_change_shows_at_once(client, site_tree):
 def test_a_new_guide_shows_at_once_on_the_home_page_and_in_its_department(client, site_tree):
     page_text(client, site_tree.home.url)
     page_text(client, site_tree.civil_section.url)
-    content_fixtures.add_guide(
+    add_guide(
         site_tree.civil_section,
         title="临时救助申请",
         code="MZ-0099",

@@ -7,7 +7,7 @@ import feedparser
 import pytest
 
 from content.models import NoticePage
-from tests.content.conftest import build_center_settings, build_site_tree
+from tests.builders import PORTAL_SITE, build_center_settings, build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ FEEDS = [("/notices/feed/rss/", "rss20"), ("/notices/feed/atom/", "atom10")]
 @pytest.fixture
 def site_tree(db):
     build_center_settings()
-    tree = build_site_tree()
+    tree = build_site(PORTAL_SITE)
     policy = NoticePage(
         title="低保标准调整政策解读",
         slug="dibao",

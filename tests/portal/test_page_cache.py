@@ -6,13 +6,10 @@ from wagtail.models import Page
 
 from content.models import CenterSettings, ServiceGuidePage
 from portal.cache_purge import flush_pending_purges
-from tests.content import conftest as content_fixtures
 
 pytestmark = pytest.mark.django_db
 
 # The public site of the content tests: home, catalog, guides, announcements, articles.
-center_settings = content_fixtures.center_settings
-site_tree = content_fixtures.site_tree
 
 CACHE_HEADER = "X-Page-Cache"
 

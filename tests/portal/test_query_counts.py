@@ -23,13 +23,9 @@ from content.models import CompletionAnnouncementPage, GuideFAQ, GuideMaterial, 
 from intranet import roles
 from intranet.complaints.models import Complaint
 from portal import render_versions
-from tests.content import conftest as content_fixtures
-from tests.intranet.conftest import client_for, make_user
+from tests.builders import add_guide, client_for, make_user
 
 pytestmark = pytest.mark.django_db
-
-center_settings = content_fixtures.center_settings
-site_tree = content_fixtures.site_tree
 
 
 # Pinned query counts (see the module docstring).
@@ -52,7 +48,7 @@ def queries_for(client, url):
 
 def add_guides(site, count, start):
     for n in range(start, start + count):
-        content_fixtures.add_guide(
+        add_guide(
             site.civil_section,
             title=f"测试事项{n}",
             code=f"QC-{n:04d}",

@@ -3,13 +3,9 @@
 import pytest
 from django.test import override_settings
 
-from tests.content import conftest as content_fixtures
-
 pytestmark = pytest.mark.django_db
 
 # The public site of the content tests: home, catalog, guides, announcements, articles.
-center_settings = content_fixtures.center_settings
-site_tree = content_fixtures.site_tree
 
 
 def csp_directives(response):

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from content.models import ArticlePage
 from portal.cache_purge import flush_pending_purges
-from tests.content.conftest import build_center_settings, build_site_tree
+from tests.builders import PORTAL_SITE, build_center_settings, build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 @pytest.fixture
 def site_tree(db):
     build_center_settings()
-    tree = build_site_tree()
+    tree = build_site(PORTAL_SITE)
     tree.restricted = tree.articles.add_child(
         instance=ArticlePage(title="内部考勤制度", slug="internal", body="<p>仅限工作人员。</p>")
     )

@@ -20,10 +20,9 @@ from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint
 from intranet.complaints.public_views import receipt_token
 from portal.care_cookie import CARE_MODE_COOKIE
-from tests.conftest import service_missing
-from tests.content.conftest import build_center_settings, build_site_tree
-from tests.e2e.site_data import make_user
+from tests.builders import PORTAL_SITE, build_center_settings, build_site, make_user
 from tests.nu_html_checker import check_files, java_executable
+from tests.services import service_missing
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +50,7 @@ def public_site(db, settings, tmp_path):
 
     backends._embedded.cache_clear()
     build_center_settings()
-    tree = build_site_tree()
+    tree = build_site(PORTAL_SITE)
     call_command("search_rebuild", engine="embedded", verbosity=0, stdout=io.StringIO())
     tree.published_complaint = published_complaint(tree)
     tree.question, tree.info_request = answered_question_and_request(tree)
@@ -322,7 +321,7 @@ def test_every_public_page_is_valid_html_in_both_themes(java, public_site, tmp_p
     # Every page type of the project, whichever app defines it (the evaluation app has one).
     site_page_types = {model for model in get_page_models() if model is not Page}
     assert site_page_types <= rendered_types, (
-        "page types missing from the validated site tree (add one to build_site_tree): "
+        "page types missing from the validated site tree (add one to PORTAL_SITE in tests/builders.py): "
         f"{sorted(m.__name__ for m in site_page_types - rendered_types)}"
     )
 

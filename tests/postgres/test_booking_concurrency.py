@@ -5,9 +5,7 @@ import pytest
 
 from intranet.bookings import schedule
 from intranet.bookings.models import Booking
-from tests.intranet import conftest as intranet_fixtures
-from tests.intranet.bookings import conftest as booking_fixtures
-from tests.intranet.cases import conftest as case_fixtures
+from tests.builders import first_bookable_day
 from tests.postgres.test_concurrency import run_in_parallel
 
 pytestmark = [
@@ -15,14 +13,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-users = intranet_fixtures.users
-center = case_fixtures.center
-slots = booking_fixtures.slots
-booking_objects = booking_fixtures.booking_objects
-
 
 def test_parallel_bookings_never_exceed_the_slot_capacity(postgres_url, center, slots):
-    day = booking_fixtures.first_day()
+    day = first_bookable_day()
     slot = slots[schedule.weekday_of(day)][0]  # two places
 
     def book(index):

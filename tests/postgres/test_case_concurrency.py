@@ -4,18 +4,12 @@ import pytest
 
 from intranet.cases import workflow
 from intranet.cases.models import Case, CaseEvent, NegativeFiling
-from tests.intranet import conftest as intranet_fixtures
-from tests.intranet.cases import conftest as case_fixtures
 from tests.postgres.test_concurrency import run_in_parallel
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-users = intranet_fixtures.users
-center = case_fixtures.center
-case = case_fixtures.case
 
 
 def test_parallel_completions_close_the_case_once(postgres_url, case, users):

@@ -3,16 +3,10 @@ queries as with ten (the bar issue 11 sets)."""
 
 import pytest
 
-from tests.intranet import conftest as intranet_fixtures
-from tests.intranet.cases import conftest as case_fixtures
 from tests.intranet.cases.bulk import bulk_cases
 from tests.intranet.cases.test_query_counts import measure
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
-
-users = intranet_fixtures.users
-clients = intranet_fixtures.clients
-center = case_fixtures.center
 
 
 def test_case_list_and_dashboard_queries_are_fixed_at_100000_cases(

@@ -22,16 +22,12 @@ from intranet.study.models import Attendance, StudySession
 from search import backends
 from search.documents import page_doc_id
 from search.models import EngineCursor, OutboxEntry
-from tests.content import conftest as content_fixtures
-from tests.intranet.conftest import make_user, session_around_now
+from tests.builders import make_user, session_around_now
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-center_settings = content_fixtures.center_settings
-site_tree = content_fixtures.site_tree
 
 
 def run_in_parallel(count, work):
@@ -95,6 +91,7 @@ def test_parallel_complaints_all_stored_with_unique_tracking_codes(crowded_track
         assert complaint.events.count() == 1
 
 
+@pytest.mark.usefixtures("working_morning")
 def test_parallel_sign_ins_of_one_person_record_one_attendance():
     host = make_user("host", roles.HEAD)
     staff = make_user("staff", roles.WINDOW_STAFF)
@@ -110,6 +107,7 @@ def test_parallel_sign_ins_of_one_person_record_one_attendance():
     assert Attendance.objects.filter(session=session, user=staff).count() == 1
 
 
+@pytest.mark.usefixtures("working_morning")
 def test_parallel_sign_ins_of_many_people_record_each_once():
     host = make_user("host", roles.HEAD)
     people = [make_user(f"staff{i}", roles.WINDOW_STAFF) for i in range(20)]
@@ -124,6 +122,7 @@ def test_parallel_sign_ins_of_many_people_record_each_once():
     assert {row.user_id for row in rows} == {person.pk for person in people}
 
 
+@pytest.mark.usefixtures("working_morning")
 def test_parallel_new_study_sessions_get_distinct_sign_in_codes(monkeypatch):
     host = make_user("host", roles.HEAD)
     pool = itertools.cycle(f"{n:06d}" for n in range(40))

@@ -16,7 +16,7 @@ from django.test import Client
 from intranet import roles
 from intranet.complaints.models import Complaint
 from portal.locked_database import LOCK_WAIT_SECONDS
-from tests.intranet.conftest import client_for, make_user
+from tests.builders import client_for, make_user
 
 pytestmark = [
     pytest.mark.postgres,

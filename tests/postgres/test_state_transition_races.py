@@ -16,7 +16,7 @@ from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint, ComplaintEvent, DeadlineExtension
 from intranet.disclosures.models import Disclosure, DisclosureRead
 from intranet.study.models import Attendance, AttendanceChange, StudyPlan, StudySession
-from tests.intranet.conftest import client_for, make_user
+from tests.builders import client_for, make_user
 from tests.postgres.test_concurrency import run_in_parallel
 
 pytestmark = [
@@ -34,8 +34,8 @@ def url(name, *args):
 @pytest.fixture
 def people():
     return {
-        "staff": make_user("staff1", roles.WINDOW_STAFF, name="王芳"),
-        "head": make_user("head", roles.HEAD, name="郑建国"),
+        "staff": make_user("staff1", roles.WINDOW_STAFF, first_name="王芳"),
+        "head": make_user("head", roles.HEAD, first_name="郑建国"),
     }
 
 

@@ -100,7 +100,8 @@ def test_every_content_type_is_searchable(db, shared_site, shared_engine):
 
 
 def test_completion_announcement_shows_only_the_masked_name(db, shared_site, shared_engine):
-    from tests.search.conftest import APPLICANT, APPLICANT_MASKED
+    from tests.builders import SEARCH_APPLICANT as APPLICANT
+    from tests.builders import SEARCH_APPLICANT_MASKED as APPLICANT_MASKED
 
     results = shared_engine.search("最低生活保障申请办结公告")
     announcement = [h for h in results.hits if h.type == "announcement"]

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from content.models import NoticeAttachment, NoticeIndexPage, NoticePage
-from tests.site_tree import publish
+from tests.builders import publish
 
 
 @pytest.fixture

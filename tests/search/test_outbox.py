@@ -12,8 +12,7 @@ from django.core.management.base import CommandError
 
 from search import backends, outbox, service
 from search.documents import count_documents, page_doc_id
-
-from .conftest import add_guide
+from tests.builders import SEARCH_GUIDE_DEFAULTS, SEARCH_SITE, add_guide, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = ROOT / ".ci" / "services" / "elasticsearch.sh"
@@ -36,7 +35,13 @@ def dead_elasticsearch(search_settings):
 
 def new_guide(site, title, code):
     section = site.hukou.get_parent()
-    return add_guide(section, title=title, code=code, department=site.departments["派出所户籍室"])
+    return add_guide(
+        section,
+        title=title,
+        code=code,
+        department=site.departments["派出所户籍室"],
+        defaults=SEARCH_GUIDE_DEFAULTS,
+    )
 
 
 def test_saves_succeed_and_rows_stay_pending_when_elasticsearch_is_down(
@@ -132,14 +137,12 @@ def dedicated_node(elasticsearch_url):
 def test_stopping_elasticsearch_mid_test_loses_no_update(
     dedicated_node, search_settings, db, django_capture_on_commit_callbacks
 ):
-    from .conftest import build_site
-
     port, url = dedicated_node
     search_settings.ELASTICSEARCH_URL = url
     backends._elasticsearch.cache_clear()
     elastic = backends.get_engine("elasticsearch")
     with django_capture_on_commit_callbacks(execute=True):
-        site = build_site()
+        site = build_site(SEARCH_SITE)
     assert outbox.pending_count("elasticsearch") == 0
     assert "个体工商户设立登记" in [h.title for h in elastic.search("个体工商户").hits]
 

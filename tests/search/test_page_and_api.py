@@ -34,7 +34,7 @@ def test_facet_link_filters_the_results(client_site):
 
 
 def test_search_page_paginates(site, client, django_capture_on_commit_callbacks):
-    from .conftest import add_guide
+    from tests.builders import SEARCH_GUIDE_DEFAULTS, add_guide
 
     with django_capture_on_commit_callbacks(execute=True):
         for number in range(12):
@@ -43,6 +43,7 @@ def test_search_page_paginates(site, client, django_capture_on_commit_callbacks)
                 title=f"农机具第{number}类补贴申请",
                 code=f"T-NJ-{number:02d}",
                 department=site.departments["自然资源和规划所"],
+                defaults=SEARCH_GUIDE_DEFAULTS,
             )
     client_site = client
     first = client_site.get("/search/", {"q": "申请"}).content.decode()

@@ -4,7 +4,7 @@ import pytest
 
 from search import backends
 from search.analysis.synonyms import bump_version
-from tests.e2e import site_data
+from tests.builders import BROWSER_SITE, build_site
 
 
 @pytest.fixture(autouse=True)
@@ -19,14 +19,7 @@ def fresh_search_index(settings, tmp_path):
     backends._elasticsearch.cache_clear()
 
 
-def forget_rate_limits():
-    """Every hypothesis example is a new visitor: the counters (a database table) start empty."""
-    from portal.models import RateCounter
-
-    RateCounter.objects.all().delete()
-
-
 @pytest.fixture
 def public_site(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return site_data.build_public_site()
+        return build_site(BROWSER_SITE)

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from intranet import roles
 from intranet.complaints.models import Complaint, ComplaintAttachment
-from tests.e2e.site_data import make_user, tiny_png
+from tests.builders import make_user, tiny_png
 
 pytestmark = pytest.mark.django_db
 

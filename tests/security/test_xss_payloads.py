@@ -12,7 +12,7 @@ from content.permissions import REVIEWERS_GROUP
 from intranet import roles
 from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint
-from tests.e2e.site_data import make_user
+from tests.builders import make_user
 from tests.security.payloads import (
     ALL_IN_ONE,
     HOSTILE,

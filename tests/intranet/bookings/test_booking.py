@@ -10,7 +10,7 @@ from django.urls import reverse
 from intranet.bookings import schedule
 from intranet.bookings.models import Booking
 from intranet.calendar.models import CalendarDay
-from tests.intranet.bookings.conftest import first_day
+from tests.builders import first_bookable_day
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def post_booking(client, center, day, slot, name="测试甲", phone="13800001234
 
 def test_citizen_books_a_slot_and_sees_the_code_on_the_confirmation(center, slots):
     client = Client()
-    day = first_day()
+    day = first_bookable_day()
     slot = slots[schedule.weekday_of(day)][0]
     page = client.get(f"{BOOK_URL}?guide={center.promised.pk}")
     assert choice(day, slot) in page.content.decode()
@@ -44,7 +44,7 @@ def test_citizen_books_a_slot_and_sees_the_code_on_the_confirmation(center, slot
 
 
 def test_a_full_slot_is_no_longer_offered_and_cannot_be_booked(center, slots):
-    day = first_day()
+    day = first_bookable_day()
     slot = slots[schedule.weekday_of(day)][1]  # one place
     assert post_booking(Client(), center, day, slot).status_code == 302
     client = Client()
@@ -57,7 +57,7 @@ def test_a_full_slot_is_no_longer_offered_and_cannot_be_booked(center, slots):
 
 
 def test_capacity_holds_when_the_last_place_is_taken_between_page_and_submit(center, slots):
-    day = first_day()
+    day = first_bookable_day()
     slot = slots[schedule.weekday_of(day)][1]
     schedule.book(center.promised, slot.pk, day, "测试甲", "13800001234")
     with pytest.raises(schedule.BookingError, match="已约满"):
@@ -92,7 +92,7 @@ def test_no_slots_on_a_holiday_and_monday_slots_on_an_adjusted_working_weekend(c
 def test_bad_booking_input_is_refused_in_chinese_and_nothing_is_stored(
     center, slots, fields, message
 ):
-    day = first_day()
+    day = first_bookable_day()
     data = {
         "choice": choice(day, slots[schedule.weekday_of(day)][0]),
         "name": "测试甲",
@@ -112,7 +112,7 @@ def test_a_private_or_unknown_guide_cannot_be_booked(center, slots):
 @override_settings(BOOKING_SUBMIT_LIMIT=2)
 def test_bookings_are_rate_limited_per_address(center, slots):
     client = Client()
-    day = first_day()
+    day = first_bookable_day()
     slot = slots[schedule.weekday_of(day)][0]
     assert post_booking(client, center, day, slot).status_code == 302
     assert post_booking(client, center, day, slot, phone="13800005678").status_code == 302
@@ -123,7 +123,7 @@ def test_bookings_are_rate_limited_per_address(center, slots):
 
 
 def test_citizen_cancels_with_code_and_phone_digits_and_the_place_is_free_again(center, slots):
-    day = first_day()
+    day = first_bookable_day()
     slot = slots[schedule.weekday_of(day)][1]
     booking = schedule.book(center.promised, slot.pk, day, "测试甲", "13800001234")
     url = reverse("bookings:booking_cancel")
@@ -144,7 +144,7 @@ def test_citizen_cancels_with_code_and_phone_digits_and_the_place_is_free_again(
     ],
 )
 def test_wrong_cancellation_details_change_nothing(center, slots, fields, message):
-    day = first_day()
+    day = first_bookable_day()
     booking = schedule.book(
         center.promised, slots[schedule.weekday_of(day)][0].pk, day, "测试甲", "13800001234"
     )

@@ -70,7 +70,7 @@ def test_head_approves_an_extension_from_the_case_page(case, clients, users):
 
 
 def test_b_post_opens_and_closes_the_case_during_the_a_posts_leave(case, center, users):
-    from tests.intranet.conftest import client_for
+    from tests.builders import client_for
 
     b = client_for(center.b_user)
     detail = reverse("intranet:case_detail", args=[case.pk])

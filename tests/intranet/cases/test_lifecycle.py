@@ -11,8 +11,9 @@ from intranet.calendar.workdays import add_working_days
 from intranet.cases import rules, workflow
 from intranet.cases.models import Case, CaseEvent, FollowUp, NegativeFiling, Rating
 from intranet.cases.workflow import TransitionError
+from tests.builders import new_case
 
-from .conftest import approve_leave, new_case
+from .conftest import approve_leave
 
 D = dt.date
 
@@ -23,10 +24,13 @@ def test_receipt_number_is_unguessable_and_phone_digits_are_kept(case):
     assert case.first_contact == case.handler
 
 
+@pytest.mark.usefixtures("national_day_eve")
 def test_accepted_promised_case_is_due_after_the_guides_working_days(case):
     assert case.state == Case.State.ACCEPTED
     assert case.kind == Case.Kind.PROMISED
-    assert case.deadline == add_working_days(case.accepted_on, 5)
+    # Accepted on 30 September: 8, 9, Saturday 10 (调休), 12 and 13 October.
+    assert case.accepted_on == dt.date(2026, 9, 30)
+    assert case.deadline == dt.date(2026, 10, 13)
     assert [e.action for e in case.events.all()] == ["收件", "受理"]
 
 

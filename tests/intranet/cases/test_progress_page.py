@@ -81,9 +81,7 @@ def test_bad_rating_is_followed_up_and_the_citizen_sees_it(case, users):
 
 
 def test_guide_page_shows_last_years_figures_from_five_cases(center, users):
-    from tests.site_tree import publish
-
-    from .conftest import new_case
+    from tests.builders import new_case, publish
 
     guide = publish(center.promised)
     for number in range(5):
@@ -96,9 +94,7 @@ def test_guide_page_shows_last_years_figures_from_five_cases(center, users):
 
 
 def test_guide_page_hides_figures_under_five_cases(center, users):
-    from tests.site_tree import publish
-
-    from .conftest import new_case
+    from tests.builders import new_case, publish
 
     guide = publish(center.promised)
     for _number in range(4):

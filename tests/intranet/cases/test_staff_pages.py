@@ -8,8 +8,7 @@ from openpyxl import load_workbook
 
 from intranet.cases.models import Case, FirstContact, IdentityView, NegativeFiling
 from intranet.complaints.models import Complaint
-
-from .conftest import new_case
+from tests.builders import new_case
 
 
 def intake(center, **overrides):

@@ -11,7 +11,7 @@ from content.models import Department, StaffMember, Window
 from intranet import roles
 from intranet.cases.models import Case
 from intranet.complaints.models import Complaint
-from tests.intranet.conftest import make_user
+from tests.builders import make_user
 
 TZ = None
 
@@ -72,4 +72,4 @@ def complaint(shop, *, category, outcome, closed_at, window=None, staff_member=N
 
 
 def extra_staff(username, name):
-    return make_user(username, roles.WINDOW_STAFF, name=name)
+    return make_user(username, roles.WINDOW_STAFF, first_name=name)

@@ -6,7 +6,7 @@ from content.models import StaffMember
 from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle, yearly
 from intranet.evaluation.models import ScoreEntry
-from tests.intranet.conftest import client_for
+from tests.builders import client_for
 
 from .conftest import case, complaint, local
 

@@ -10,7 +10,7 @@ from content.models import StaffMember
 from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle
 from intranet.evaluation.models import ManualItem, ScoreEntry
-from tests.intranet.conftest import client_for
+from tests.builders import client_for
 
 from .conftest import complaint, local
 

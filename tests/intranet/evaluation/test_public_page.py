@@ -10,7 +10,7 @@ from intranet.cases.models import Case, Rating
 from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle, yearly
 from intranet.evaluation.models import EvaluationResultsPage, MonthlyEvaluation, ScoreEntry
-from tests.site_tree import fresh_home, publish
+from tests.builders import fresh_home, publish
 
 from .conftest import case, complaint, local
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from intranet.evaluation import cycle
 from intranet.evaluation.models import Rule, RuleSet
-from tests.intranet.conftest import client_for
+from tests.builders import client_for
 
 
 def _post_data(ruleset, month, **changes):

@@ -11,18 +11,19 @@ from openpyxl import load_workbook
 from intranet.calendar.workdays import add_working_days
 from intranet.inforequests import statistics, workflow
 from intranet.inforequests.models import InfoRequest
-from tests.intranet.conftest import client_for
-from tests.intranet.inforequests.conftest import VALID_POST, new_request
+from tests.builders import INFO_REQUEST_POST, client_for, new_info_request
 
 ANSWER = {"outcome": "disclosed", "answer_text": "见附件。", "reason": "", "legal_basis": ""}
 
 
+@pytest.mark.usefixtures("national_day_eve")
 def test_a_request_is_registered_with_a_code_and_twenty_working_days(client, db):
-    response = client.post("/info-requests/new/", VALID_POST)
+    response = client.post("/info-requests/new/", INFO_REQUEST_POST)
     r = InfoRequest.objects.get()
     assert response.status_code == 200
     assert r.code in response.content.decode()
-    assert r.deadline == add_working_days(timezone.localdate(), 20)
+    # Twenty working days from 30 September, National Day's week off: 3 November.
+    assert r.deadline == dt.date(2026, 11, 3)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +43,7 @@ def test_a_request_is_registered_with_a_code_and_twenty_working_days(client, db)
 def test_bad_input_is_refused_with_a_chinese_message_and_nothing_stored(
     client, db, fields, message
 ):
-    response = client.post("/info-requests/new/", VALID_POST | fields)
+    response = client.post("/info-requests/new/", INFO_REQUEST_POST | fields)
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not InfoRequest.objects.exists()
@@ -56,20 +57,20 @@ def test_an_organisation_requests_with_its_credit_code_and_email(client, db):
         "delivery": "email",
         "email": "office@example.com",
     }
-    assert client.post("/info-requests/new/", VALID_POST | fields).status_code == 200
+    assert client.post("/info-requests/new/", INFO_REQUEST_POST | fields).status_code == 200
     assert InfoRequest.objects.get().get_delivery_display() == "电子邮件"
 
 
 def test_a_filled_honeypot_stores_nothing(client, db):
-    response = client.post("/info-requests/new/", VALID_POST | {"website": "spam"})
+    response = client.post("/info-requests/new/", INFO_REQUEST_POST | {"website": "spam"})
     assert response.status_code == 400
     assert not InfoRequest.objects.exists()
 
 
 def test_too_many_requests_from_one_address_are_refused(client, db, settings):
     settings.INFO_REQUEST_SUBMIT_LIMIT = 1
-    assert client.post("/info-requests/new/", VALID_POST).status_code == 200
-    response = client.post("/info-requests/new/", VALID_POST)
+    assert client.post("/info-requests/new/", INFO_REQUEST_POST).status_code == 200
+    response = client.post("/info-requests/new/", INFO_REQUEST_POST)
     assert response.status_code == 429
     assert InfoRequest.objects.count() == 1
 
@@ -149,8 +150,8 @@ def test_the_administrator_sees_the_register_without_identities(info_request, us
 
 
 def test_overdue_requests_come_first_in_the_register(users, db):
-    fresh = new_request(description="今年的财政预算公开情况")
-    late = new_request(description="去年的道路建设合同")
+    fresh = new_info_request(description="今年的财政预算公开情况")
+    late = new_info_request(description="去年的道路建设合同")
     InfoRequest.objects.filter(pk=late.pk).update(deadline=timezone.localdate() - dt.timedelta(1))
     page = client_for(users["head"]).get("/intranet/info-requests/").content.decode()
     assert page.index(late.code) < page.index(fresh.code)
@@ -158,9 +159,9 @@ def test_overdue_requests_come_first_in_the_register(users, db):
 
 def test_the_yearly_figures_count_received_outcomes_carry_overs_and_overdue(users, db):
     tz = timezone.get_current_timezone()
-    last_year = new_request(received_at=dt.datetime(2025, 12, 20, 9, tzinfo=tz))
-    answered = new_request(received_at=dt.datetime(2026, 3, 2, 9, tzinfo=tz))
-    open_late = new_request(received_at=dt.datetime(2026, 11, 2, 9, tzinfo=tz))
+    last_year = new_info_request(received_at=dt.datetime(2025, 12, 20, 9, tzinfo=tz))
+    answered = new_info_request(received_at=dt.datetime(2026, 3, 2, 9, tzinfo=tz))
+    open_late = new_info_request(received_at=dt.datetime(2026, 11, 2, 9, tzinfo=tz))
     for r, outcome, day in [(last_year, "not_exist", 10), (answered, "disclosed", 4)]:
         workflow.answer(r, users["head"], ANSWER | {"outcome": outcome, "right_body": ""})
         InfoRequest.objects.filter(pk=r.pk).update(

@@ -6,11 +6,9 @@ import pytest
 from django.utils import timezone
 
 from content.models import ServiceGuidePage
-from intranet.calendar.workdays import add_working_days
 from intranet.questions import workflow
 from intranet.questions.models import Question
-from tests.intranet.conftest import client_for
-from tests.intranet.questions.conftest import ask
+from tests.builders import ask, client_for
 
 VALID = {
     "content": "残疾人证丢失了怎么补办？",
@@ -23,6 +21,7 @@ def post_question(client, **fields):
     return client.post("/questions/new/", VALID | fields)
 
 
+@pytest.mark.usefixtures("national_day_eve")
 def test_a_citizen_asks_about_a_guide_and_gets_a_code_and_a_due_date(client, center):
     response = post_question(client, guide=center.promised.pk, allow_publication="on")
     question = Question.objects.get()
@@ -30,14 +29,15 @@ def test_a_citizen_asks_about_a_guide_and_gets_a_code_and_a_due_date(client, cen
     assert question.code in response.content.decode()
     assert question.department == center.department
     assert question.allow_publication
-    today = timezone.localdate()
-    assert question.due_on == add_working_days(today, 3)
+    # Three working days from 30 September: 8, 9 and Saturday 10 October (调休).
+    assert question.due_on == dt.date(2026, 10, 10)
 
 
+@pytest.mark.usefixtures("national_day_eve")
 def test_the_answer_time_is_a_setting(client, center, settings):
     settings.QUESTION_ANSWER_WORKING_DAYS = 5
     post_question(client)
-    assert Question.objects.get().due_on == add_working_days(timezone.localdate(), 5)
+    assert Question.objects.get().due_on == dt.date(2026, 10, 13)
 
 
 @pytest.mark.parametrize(
