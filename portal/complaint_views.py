@@ -12,9 +12,9 @@ from django.views.decorators.cache import never_cache
 from intranet import complaint_notices, complaint_workflow
 from intranet.locked_database import DatabaseBusy, write_when_free
 from intranet.models import Complaint
-from intranet.pagination import paginate
 from portal import rate_limits
 from portal.complaint_forms import PublicComplaintForm, TrackForm, guide_initial
+from portal.pagination import PUBLIC_PER_PAGE, paginate
 
 SUBMIT_SCOPE = "complaint-submit"
 TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
@@ -176,5 +176,7 @@ def complaint_results(request):
         .order_by("-published_at")
     )
     return render(
-        request, "portal/complaint_results.html", {"page": paginate(request, qs, per_page=20)}
+        request,
+        "portal/complaint_results.html",
+        {"page": paginate(request, qs, per_page=PUBLIC_PER_PAGE)},
     )

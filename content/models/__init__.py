@@ -14,7 +14,8 @@ from .catalog import (
 from .commitments import CommitmentPage, FeeDisclosurePage
 from .home import HomePage
 from .organisation import Department, Window
-from .predisclosure import PreDisclosureComment, PreDisclosurePage
+from .predisclosure import PreDisclosurePage
+from .predisclosure_comments import PreDisclosureComment
 from .roster import LeaderDuty, StaffMember, StaffRosterPage
 from .site_settings import CenterSettings
 

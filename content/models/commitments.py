@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from content.models.catalog import ServiceGuidePage
 from content.text_limits import RICH_INTRO, limit
 
 
@@ -39,10 +40,8 @@ class FeeDisclosurePage(Page):
         verbose_name = _("收费公示")
 
     def get_context(self, request, *args, **kwargs):
-        from content.catalog_filters import public_guides
-
         context = super().get_context(request, *args, **kwargs)
-        guides = public_guides()
+        guides = ServiceGuidePage.objects.public_listing()
         context.update(
             charged_guides=guides.filter(fee_charged=True),
             free_guide_count=guides.filter(fee_charged=False).count(),

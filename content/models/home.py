@@ -7,6 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
+from content.models.catalog import ServiceCatalogPage, ServiceGuidePage
+from content.models.commitments import CommitmentPage
+from content.route_table import find_page
 from content.text_limits import RICH_INTRO, SHORT_TEXT, limit
 
 
@@ -38,8 +42,6 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """Pages below the home page are found through the route table (content/route_table.py)."""
-        from content.route_table import find_page
-
         if path_components and not getattr(request, "is_preview", False):
             found = find_page(self, request, path_components)
             if found is not None:
@@ -58,26 +60,18 @@ class HomePage(Page):
         return context
 
     def listings(self):
-        from content.catalog_filters import department_counts, public_guides, topic_counts
-        from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
-        from content.models.catalog import ServiceCatalogPage
-        from content.models.commitments import CommitmentPage
-
-        guides = public_guides()
+        guides = ServiceGuidePage.objects.public_listing()
         return {
             "catalog_page": lambda: ServiceCatalogPage.objects.live().public().first(),
             "commitment_page": lambda: CommitmentPage.objects.live().public().first(),
             "announcement_index": lambda: AnnouncementIndexPage.objects.live().public().first(),
-            "topics": lambda: list(topic_counts(guides)),
-            "departments": lambda: list(department_counts(guides)),
+            "topics": lambda: list(guides.topic_counts()),
+            "departments": lambda: list(guides.department_counts()),
             "guide_count": guides.count,
             "immediate_guides": lambda: list(
                 guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS]
             ),
             "latest_announcements": lambda: list(
-                CompletionAnnouncementPage.objects.live()
-                .public()
-                .select_related("department")
-                .order_by("-completed_on", "-pk")[: self.HOME_ANNOUNCEMENTS]
+                CompletionAnnouncementPage.objects.public_listing()[: self.HOME_ANNOUNCEMENTS]
             ),
         }

@@ -34,8 +34,8 @@ from intranet.cases.models import (
     NegativeFiling,
 )
 from intranet.models import Complaint
-from intranet.pagination import paginate, querystring_without_page
 from intranet.workdays import WorkCalendar
+from portal.pagination import paginate
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 RECEIVERS = (roles.WINDOW_STAFF, roles.HEAD)
@@ -104,7 +104,6 @@ def case_list(request):
             "scopes": SCOPES,
             "today": today,
             "tomorrow": tomorrow,
-            "querystring": querystring_without_page(request),
             "can_receive": roles.has_role(request.user, *RECEIVERS),
         },
     )
@@ -279,7 +278,6 @@ def filing_list(request):
             "page": page,
             "today": today,
             "is_head": rules.is_head(request.user),
-            "querystring": querystring_without_page(request),
         },
     )
 
@@ -380,7 +378,7 @@ def contact_list(request):
     return render(
         request,
         "cases/contacts.html",
-        {"page": page, "querystring": querystring_without_page(request)},
+        {"page": page},
     )
 
 

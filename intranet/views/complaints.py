@@ -27,8 +27,8 @@ from intranet.forms.complaints import (
 from intranet.forms.filters import NO_WINDOW, ComplaintFilterForm, read_filters
 from intranet.locked_database import DatabaseBusy, write_when_free
 from intranet.models import Complaint, DeadlineExtension, IdentityAccessLog
-from intranet.pagination import paginate, querystring_without_page
 from intranet.workdays import WorkCalendar
+from portal.pagination import paginate
 
 STATE_FILTERS = {
     "received": _("待受理"),
@@ -125,7 +125,6 @@ def complaint_list(request):
             "states": STATE_FILTERS,
             "windows": Window.objects.all(),
             "current_window": str(filters["window"] or ""),
-            "querystring": querystring_without_page(request),
             "can_record": roles.has_role(request.user, *roles.COMPLAINT_RECORDERS),
         },
     )

@@ -27,8 +27,8 @@ from intranet.models import (
     StudyPlan,
     StudySession,
 )
-from intranet.pagination import paginate
 from portal import rate_limits
+from portal.pagination import paginate
 
 security_log = logging.getLogger("intranet.security")
 
