@@ -27,6 +27,9 @@ def mask_name(name):
 class AnnouncementIndexPage(Page):
     """List of completion announcements, filterable by month and department, with feeds."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -14,6 +14,9 @@ from portal.pagination import PUBLIC_PER_PAGE, paginate
 
 
 class ArticleIndexPage(Page):
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -56,6 +56,9 @@ PARTS = ("department", "window", "materials", "steps", "faqs", "topic_list")
 class ServiceCatalogPage(Page):
     """Lists every live guide, filterable by topic, department, audience and 即办."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("导语"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

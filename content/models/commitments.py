@@ -12,6 +12,9 @@ from content.text_limits import RICH_INTRO, limit
 class CommitmentPage(Page):
     """What the center promises, what happens when it breaks a promise, and where to complain."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     commitments = RichTextField(_("服务承诺"), validators=limit(RICH_INTRO))
     breach_handling = RichTextField(_("违诺处理"), validators=limit(RICH_INTRO))
     complaint_channels = RichTextField(_("投诉方式"), blank=True, validators=limit(RICH_INTRO))
@@ -29,6 +32,9 @@ class CommitmentPage(Page):
 
 class FeeDisclosurePage(Page):
     """One table of every charged item, built from the live guides so it can never disagree with them."""
+
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
 
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 

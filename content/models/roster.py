@@ -124,6 +124,9 @@ class LeaderDuty(models.Model):
 class StaffRosterPage(Page):
     """工作人员公示: everyone on duty by window with their A/B pairing, and the duty schedule."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
