@@ -10,6 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.announcement_filters import AnnouncementFilterForm
+from content.announcement_slugs import generated_slug, is_safe, slug_problem
 from content.text_limits import RICH_INTRO, limit
 from portal.pagination import PUBLIC_PER_PAGE, paginate
 
@@ -119,15 +120,11 @@ class CompletionAnnouncementPage(Page):
 
     def _set_core_field_defaults(self):
         # Before Wagtail would derive a slug from the title (which may hold the full name).
-        from content.announcement_slugs import generated_slug, is_safe
-
         if self.pk is None and not is_safe(self.slug):
             self.slug = generated_slug(self)
         super()._set_core_field_defaults()
 
     def _check_slug_is_private(self):
-        from content.announcement_slugs import slug_problem
-
         problem = slug_problem(self.slug, self.applicant)
         if problem:
             raise ValidationError({"slug": problem})

@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.catalog_filters import CatalogFilterForm
+from content.guide_notice import guide_qr_svg, notifier_name
 from content.lazy_context import lazy_entries
 from content.models.announcements import CompletionAnnouncementPage
 from content.models.organisation import Department
@@ -467,8 +468,6 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     @path("notice/", name="notice")
     def notice(self, request):
         """一次性告知单: the one printable page with everything a citizen must bring and know."""
-        from content.guide_notice import guide_qr_svg, notifier_name
-
         return self.render(
             request,
             template="content/service_guide_notice.html",

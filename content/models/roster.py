@@ -3,12 +3,16 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.duty_schedule import duty_months, month_end, month_start
 from content.text_limits import RICH_INTRO, TEXT, limit
 
 
@@ -139,12 +143,6 @@ class StaffRosterPage(Page):
     PHOTO_FILTER = "fill-150x200"
 
     def get_context(self, request, *args, **kwargs):
-        from django.db.models import F, Prefetch
-        from django.utils import timezone
-        from wagtail.images import get_image_model
-
-        from content.duty_schedule import duty_months, month_end, month_start
-
         context = super().get_context(request, *args, **kwargs)
         active = StaffMember.objects.filter(is_active=True)
         staff = list(
