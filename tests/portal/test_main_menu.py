@@ -1,10 +1,12 @@
 """The main menu (主导航) comes from the pages: editors tick, rename and reorder its sections."""
 
 import importlib
+import io
 import re
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 from wagtail.models import Page
 
 from content.models import ArticleIndexPage, CommitmentPage, FeeDisclosurePage, ServiceCatalogPage
@@ -93,3 +95,21 @@ def test_migration_ticks_the_sections_the_menu_showed_by_page_type_on_an_existin
     # The editor's form starts from the latest revision: the next publish keeps the tick.
     latest = ServiceCatalogPage.objects.get(pk=catalog.pk).get_latest_revision_as_object()
     assert latest.show_in_menus is True
+
+
+def test_demo_menu_shows_the_sections_in_the_order_the_menu_always_had(client, settings):
+    settings.DEMO_LOADERS = ["content.demo.load"]
+    call_command("load_demo", stdout=io.StringIO())
+
+    labels = [label for url, label in menu(client, "/")]
+    assert labels == [
+        "首页",
+        "办事指南",
+        "服务承诺",
+        "收费公示",
+        "工作人员公示",
+        "办结公告",
+        "政务公开",
+        "我要投诉",
+        "投诉查询",
+    ]
