@@ -83,7 +83,7 @@ start_server() {
 }
 
 run_phase() {
-    "$PY" manage.py loadtest --base-url "$BASE_URL" --phase "$1" --duration "$DURATION" \
+    "$PY" -m benchmarks.loadtest --base-url "$BASE_URL" --phase "$1" --duration "$DURATION" \
         --connections "$CONNECTIONS" --results "$RESULTS"
 }
 
@@ -106,4 +106,4 @@ run_phase complaints
 stop_server
 
 echo
-"$PY" manage.py loadtest --results "$RESULTS" --report
+"$PY" -m benchmarks.loadtest --results "$RESULTS" --report

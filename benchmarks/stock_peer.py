@@ -47,7 +47,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from portal.loadtest.wrk import run_wrk  # noqa: E402
+from benchmarks.loadtest.wrk import run_wrk  # noqa: E402
 
 PY = os.environ.get("PY", str(REPO / ".venv" / "bin" / "python"))
 BENCH_DIR = Path(os.environ.get("BENCH_DIR", REPO / "var" / "benchmark")).resolve()

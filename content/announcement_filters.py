@@ -6,20 +6,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.models.announcements import CompletionAnnouncementPage
 from content.models.organisation import Department
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-def public_announcements():
-    """Live announcements anybody may read, newest first, with their department loaded."""
-    return (
-        CompletionAnnouncementPage.objects.live()
-        .public()
-        .select_related("department")
-        .order_by("-completed_on", "-pk")
-    )
 
 
 class AnnouncementFilterForm(forms.Form):

@@ -5,59 +5,10 @@ filtered list can be bookmarked or shared.
 """
 
 from django import forms
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
-
-from content.models.catalog import GuideTopic, ServiceGuidePage
-from content.models.organisation import Department
 
 AUDIENCE_INDIVIDUAL = "个人"
 AUDIENCE_ORGANISATION = "法人"
-
-
-def public_guides():
-    """Live guides that anybody may read, with what a list row shows loaded up front."""
-    return (
-        ServiceGuidePage.objects.live()
-        .public()
-        .select_related("department", "window")
-        .order_by("department__sort_order", "department__name", "path")
-    )
-
-
-def attach_topics(guides):
-    """Give every guide a `topic_list` with one query, whatever the number of guides."""
-    guides = list(guides)
-    by_guide = {}
-    links = (
-        GuideTopic.objects.filter(content_object_id__in=[g.pk for g in guides])
-        .select_related("tag")
-        .order_by("tag__name")
-    )
-    for link in links:
-        by_guide.setdefault(link.content_object_id, []).append(link.tag)
-    for guide in guides:
-        guide.topic_list = by_guide.get(guide.pk, [])
-    return guides
-
-
-def topic_counts(guides):
-    """Topics used by the given guides, with how many guides each one has, most used first."""
-    return (
-        Tag.objects.filter(content_guidetopic_items__content_object__in=guides)
-        .annotate(guide_count=Count("content_guidetopic_items", distinct=True))
-        .order_by("-guide_count", "name")
-    )
-
-
-def department_counts(guides):
-    """Departments that have at least one of the given guides, with their guide counts."""
-    return (
-        Department.objects.filter(guides__in=guides)
-        .annotate(guide_count=Count("guides", distinct=True))
-        .order_by("sort_order", "name")
-    )
 
 
 class CatalogFilterForm(forms.Form):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.models.predisclosure import PreDisclosureComment
+from content.models.predisclosure_comments import PreDisclosureComment
 
 BODY_MAX_LENGTH = 5000
 

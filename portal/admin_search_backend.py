@@ -6,6 +6,14 @@ then lock those rows in opposite orders and PostgreSQL kills one transaction wit
 deadlock, which fails that editor's publish (tests/postgres/test_concurrency.py).
 Index writes here first take a transaction-level advisory lock, so they queue
 instead. Other databases get Wagtail's backend unchanged.
+
+How it plugs in: a backend's `index_class` is modelsearch's documented extension point
+(Wagtail 8's search package) for how a backend writes its index, so the backend keeps its
+own class and gets a subclassed index; search.wagtail_backend builds on this backend and
+still finds the stock module behind it. What modelsearch offers no extension point for
+(which object indexer its index uses) is adapted in search.wagtail_backend, and
+tests/portal/test_admin_search_adapter.py fails as soon as modelsearch changes anything
+either adapter relies on.
 """
 
 from django.db import connection, transaction

@@ -11,10 +11,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from content.announcement_filters import public_announcements
 from content.models import (
     AnnouncementIndexPage,
     CenterSettings,
+    CompletionAnnouncementPage,
     Department,
     NoticeIndexPage,
     NoticePage,
@@ -55,7 +55,7 @@ class CompletionAnnouncementRssFeed(Feed):
         return index.get_url(self.request) if index else "/"
 
     def items(self):
-        announcements = public_announcements()
+        announcements = CompletionAnnouncementPage.objects.public_listing()
         if self.unknown_department:
             return announcements.none()
         if self.department:

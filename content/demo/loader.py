@@ -87,12 +87,31 @@ def load(stdout=None):
         _roster()
         _duties()
         _group_members(users)
+        _order_main_menu(home)
     if stdout is not None:
         stdout.write(
             f"示范数据已载入：{ServiceGuidePage.objects.count()} 个办事指南，"
             f"{Department.objects.count()} 个部门，{CompletionAnnouncementPage.objects.count()} 条办结公告。"
         )
     return True
+
+
+# The main menu follows the page tree; the demo's sections in the order citizens look for them.
+MAIN_MENU = (
+    ServiceCatalogPage,
+    CommitmentPage,
+    FeeDisclosurePage,
+    StaffRosterPage,
+    AnnouncementIndexPage,
+    ArticleIndexPage,
+    NoticeIndexPage,
+)
+
+
+def _order_main_menu(home):
+    for page_class in MAIN_MENU:
+        for page in page_class.objects.child_of(home):
+            page.move(home, pos="last-child")
 
 
 def _publish(parent, page):

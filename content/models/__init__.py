@@ -15,7 +15,8 @@ from .commitments import CommitmentPage, FeeDisclosurePage
 from .home import HomePage
 from .notices import NoticeAttachment, NoticeIndexPage, NoticePage
 from .organisation import Department, DepartmentEditorGroup, Window
-from .predisclosure import PreDisclosureComment, PreDisclosurePage
+from .predisclosure import PreDisclosurePage
+from .predisclosure_comments import PreDisclosureComment
 from .roster import LeaderDuty, StaffMember, StaffRosterPage
 from .site_settings import CenterSettings
 

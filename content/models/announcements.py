@@ -5,10 +5,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from content.announcement_filters import AnnouncementFilterForm
+from content.announcement_slugs import generated_slug, is_safe, slug_problem
 from content.text_limits import RICH_INTRO, limit
+from portal.pagination import PUBLIC_PER_PAGE, paginate
 
 
 def mask_name(name):
@@ -24,6 +28,9 @@ def mask_name(name):
 class AnnouncementIndexPage(Page):
     """List of completion announcements, filterable by month and department, with feeds."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -37,23 +44,27 @@ class AnnouncementIndexPage(Page):
         verbose_name = _("办结公告栏")
 
     def get_context(self, request, *args, **kwargs):
-        from content.announcement_filters import AnnouncementFilterForm, public_announcements
-        from content.pagination import paginate
-
         context = super().get_context(request, *args, **kwargs)
-        announcements = public_announcements()
+        announcements = CompletionAnnouncementPage.objects.public_listing()
         form = AnnouncementFilterForm(request.GET, announcements=announcements)
-        page_obj, querystring = paginate(request, form.filter(announcements))
+        page_obj = paginate(request, form.filter(announcements), per_page=PUBLIC_PER_PAGE)
         context.update(
             filter_form=form,
             announcements=page_obj,
             result_count=page_obj.paginator.count,
-            pagination_query=querystring,
         )
         return context
 
 
+class AnnouncementQuerySet(PageQuerySet):
+    def public_listing(self):
+        """Live announcements anybody may read, newest first, with their department loaded."""
+        return self.live().public().select_related("department").order_by("-completed_on", "-pk")
+
+
 class CompletionAnnouncementPage(Page):
+    objects = PageManager.from_queryset(AnnouncementQuerySet)()
+
     RESULT_CHOICES = [
         ("approved", _("准予办理")),
         ("completed", _("已办结")),
@@ -109,15 +120,11 @@ class CompletionAnnouncementPage(Page):
 
     def _set_core_field_defaults(self):
         # Before Wagtail would derive a slug from the title (which may hold the full name).
-        from content.announcement_slugs import generated_slug, is_safe
-
         if self.pk is None and not is_safe(self.slug):
             self.slug = generated_slug(self)
         super()._set_core_field_defaults()
 
     def _check_slug_is_private(self):
-        from content.announcement_slugs import slug_problem
-
         problem = slug_problem(self.slug, self.applicant)
         if problem:
             raise ValidationError({"slug": problem})

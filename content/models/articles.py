@@ -8,10 +8,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.models.predisclosure import PreDisclosurePage
 from content.text_limits import RICH_INTRO, RICH_TEXT, SHORT_TEXT, limit
+from portal.pagination import PUBLIC_PER_PAGE, paginate
 
 
 class ArticleIndexPage(Page):
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -30,9 +35,6 @@ class ArticleIndexPage(Page):
         verbose_name = _("栏目")
 
     def get_context(self, request, *args, **kwargs):
-        from content.models.predisclosure import PreDisclosurePage
-        from content.pagination import paginate
-
         context = super().get_context(request, *args, **kwargs)
         articles = (
             ArticlePage.objects.child_of(self)
@@ -47,10 +49,8 @@ class ArticleIndexPage(Page):
             articles = articles.filter(category=category)
         else:
             category = ""
-        page_obj, querystring = paginate(request, articles)
         context.update(
-            articles=page_obj,
-            pagination_query=querystring,
+            articles=paginate(request, articles, per_page=PUBLIC_PER_PAGE),
             categories=[(key, label) for key, label in ArticlePage.CATEGORY_CHOICES if key in used],
             current_category=category,
             predisclosures=PreDisclosurePage.objects.child_of(self)

@@ -8,20 +8,26 @@ Plone's local roles do.
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from content.catalog_filters import CatalogFilterForm
+from content.guide_notice import guide_qr_svg, notifier_name
 from content.lazy_context import lazy_entries
+from content.models.announcements import CompletionAnnouncementPage
+from content.models.organisation import Department
 from content.text_limits import RICH_INTRO, SHORT_TEXT, TEXT, limit
+from portal.pagination import PUBLIC_PER_PAGE, paginate
 
 MAX_DAYS = 365
 
@@ -51,6 +57,9 @@ PARTS = ("department", "window", "materials", "steps", "faqs", "topic_list")
 class ServiceCatalogPage(Page):
     """Lists every live guide, filterable by topic, department, audience and 即办."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("导语"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -63,7 +72,7 @@ class ServiceCatalogPage(Page):
     class Meta:
         verbose_name = _("办事指南目录")
 
-    LISTING = ("filter_form", "guides", "result_count", "pagination_query", "topics", "departments")
+    LISTING = ("filter_form", "guides", "result_count", "topics", "departments")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -71,27 +80,16 @@ class ServiceCatalogPage(Page):
         return context
 
     def listing(self, request):
-        from content.catalog_filters import (
-            CatalogFilterForm,
-            attach_topics,
-            department_counts,
-            public_guides,
-            topic_counts,
-        )
-        from content.pagination import paginate
-
-        all_guides = public_guides()
-        topics = list(topic_counts(all_guides))
-        departments = list(department_counts(all_guides))
+        all_guides = ServiceGuidePage.objects.public_listing()
+        topics = list(all_guides.topic_counts())
+        departments = list(all_guides.department_counts())
         form = CatalogFilterForm(request.GET, topics=topics, departments=departments)
-        guides = form.filter(all_guides)
-        page_obj, querystring = paginate(request, guides)
-        page_obj.object_list = attach_topics(page_obj.object_list)
+        page_obj = paginate(request, form.filter(all_guides), per_page=PUBLIC_PER_PAGE)
+        page_obj.object_list = page_obj.object_list.with_topics()
         return {
             "filter_form": form,
             "guides": page_obj,
             "result_count": page_obj.paginator.count,
-            "pagination_query": querystring,
             "topics": topics,
             "departments": departments,
         }
@@ -118,7 +116,7 @@ class DepartmentSectionPage(Page):
     class Meta:
         verbose_name = _("部门栏目")
 
-    LISTING = ("department", "windows", "guides", "announcements", "pagination_query")
+    LISTING = ("department", "windows", "guides", "announcements")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -126,27 +124,61 @@ class DepartmentSectionPage(Page):
         return context
 
     def listing(self, request):
-        from content.catalog_filters import attach_topics, public_guides
-        from content.models.announcements import CompletionAnnouncementPage
-        from content.pagination import paginate
-
         department = self.department
-        guides = attach_topics(public_guides().filter(department=department))
-        announcements = (
-            CompletionAnnouncementPage.objects.live()
-            .public()
-            .filter(Q(department=department) | Q(path__startswith=self.path))
-            .select_related("department")
-            .order_by("-completed_on", "-pk")
+        guides = ServiceGuidePage.objects.public_listing().filter(department=department)
+        announcements = CompletionAnnouncementPage.objects.public_listing().filter(
+            Q(department=department) | Q(path__startswith=self.path)
         )
-        page_obj, querystring = paginate(request, announcements)
         return {
             "department": department,
             "windows": list(department.windows.all()),
-            "guides": guides,
-            "announcements": page_obj,
-            "pagination_query": querystring,
+            "guides": guides.with_topics(),
+            "announcements": paginate(request, announcements, per_page=PUBLIC_PER_PAGE),
         }
+
+
+class GuideQuerySet(PageQuerySet):
+    """The listing filters of guides, shared by the catalog, department, home and fee pages."""
+
+    def public_listing(self):
+        """Live guides anybody may read, in catalog order, with what a list row shows loaded."""
+        return (
+            self.live()
+            .public()
+            .select_related("department", "window")
+            .order_by("department__sort_order", "department__name", "path")
+        )
+
+    def with_topics(self):
+        """The guides as a list, each with its `topic_list`, in one query whatever their number."""
+        guides = list(self)
+        by_guide = {}
+        links = (
+            GuideTopic.objects.filter(content_object_id__in=[g.pk for g in guides])
+            .select_related("tag")
+            .order_by("tag__name")
+        )
+        for link in links:
+            by_guide.setdefault(link.content_object_id, []).append(link.tag)
+        for guide in guides:
+            guide.topic_list = by_guide.get(guide.pk, [])
+        return guides
+
+    def topic_counts(self):
+        """Topics these guides use, with how many guides each one has, most used first."""
+        return (
+            Tag.objects.filter(content_guidetopic_items__content_object__in=self)
+            .annotate(guide_count=Count("content_guidetopic_items", distinct=True))
+            .order_by("-guide_count", "name")
+        )
+
+    def department_counts(self):
+        """Departments that have at least one of these guides, with their guide counts."""
+        return (
+            Department.objects.filter(guides__in=self)
+            .annotate(guide_count=Count("guides", distinct=True))
+            .order_by("sort_order", "name")
+        )
 
 
 class GuideTopic(TaggedItemBase):
@@ -157,6 +189,8 @@ class GuideTopic(TaggedItemBase):
 
 class ServiceGuidePage(RoutablePageMixin, Page):
     """A 办事指南 with every element the disclosure rules require."""
+
+    objects = PageManager.from_queryset(GuideQuerySet)()
 
     code = models.CharField(_("事项编码"), max_length=50, unique=True)
     department = models.ForeignKey(
@@ -434,8 +468,6 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     @path("notice/", name="notice")
     def notice(self, request):
         """一次性告知单: the one printable page with everything a citizen must bring and know."""
-        from content.guide_notice import guide_qr_svg, notifier_name
-
         return self.render(
             request,
             template="content/service_guide_notice.html",

@@ -5,11 +5,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from content.models.catalog import ServiceGuidePage
 from content.text_limits import RICH_INTRO, limit
 
 
 class CommitmentPage(Page):
     """What the center promises, what happens when it breaks a promise, and where to complain."""
+
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
 
     commitments = RichTextField(_("服务承诺"), validators=limit(RICH_INTRO))
     breach_handling = RichTextField(_("违诺处理"), validators=limit(RICH_INTRO))
@@ -29,6 +33,9 @@ class CommitmentPage(Page):
 class FeeDisclosurePage(Page):
     """One table of every charged item, built from the live guides so it can never disagree with them."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -39,10 +46,8 @@ class FeeDisclosurePage(Page):
         verbose_name = _("收费公示")
 
     def get_context(self, request, *args, **kwargs):
-        from content.catalog_filters import public_guides
-
         context = super().get_context(request, *args, **kwargs)
-        guides = public_guides()
+        guides = ServiceGuidePage.objects.public_listing()
         context.update(
             charged_guides=guides.filter(fee_charged=True),
             free_guide_count=guides.filter(fee_charged=False).count(),

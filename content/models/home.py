@@ -9,6 +9,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
+from content.models.catalog import ServiceCatalogPage, ServiceGuidePage
+from content.models.commitments import CommitmentPage
+from content.models.notices import NoticeIndexPage, public_notices
+from content.route_table import find_page
 from content.text_limits import RICH_INTRO, SHORT_TEXT, limit
 
 
@@ -41,8 +46,6 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """Pages below the home page are found through the route table (content/route_table.py)."""
-        from content.route_table import find_page
-
         if path_components and not getattr(request, "is_preview", False):
             found = find_page(self, request, path_components)
             if found is not None:
@@ -61,13 +64,7 @@ class HomePage(Page):
         return context
 
     def listings(self):
-        from content.catalog_filters import department_counts, public_guides, topic_counts
-        from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
-        from content.models.catalog import ServiceCatalogPage
-        from content.models.commitments import CommitmentPage
-        from content.models.notices import NoticeIndexPage, public_notices
-
-        guides = public_guides()
+        guides = ServiceGuidePage.objects.public_listing()
 
         @functools.cache
         def latest_notices():
@@ -84,17 +81,14 @@ class HomePage(Page):
             "catalog_page": lambda: ServiceCatalogPage.objects.live().public().first(),
             "commitment_page": lambda: CommitmentPage.objects.live().public().first(),
             "announcement_index": lambda: AnnouncementIndexPage.objects.live().public().first(),
-            "topics": lambda: list(topic_counts(guides)),
-            "departments": lambda: list(department_counts(guides)),
+            "topics": lambda: list(guides.topic_counts()),
+            "departments": lambda: list(guides.department_counts()),
             "guide_count": guides.count,
             "immediate_guides": lambda: list(
                 guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS]
             ),
             "latest_announcements": lambda: list(
-                CompletionAnnouncementPage.objects.live()
-                .public()
-                .select_related("department")
-                .order_by("-completed_on", "-pk")[: self.HOME_ANNOUNCEMENTS]
+                CompletionAnnouncementPage.objects.public_listing()[: self.HOME_ANNOUNCEMENTS]
             ),
             "latest_notices": latest_notices,
             "notice_index": notice_index,

@@ -24,6 +24,7 @@ class NoticeIndexPage(Page):
     parent_page_types = ["content.HomePage"]
     subpage_types = ["content.NoticePage"]
     max_count = 1
+    show_in_menus_default = True
 
     # The query parameters this page reads; the page cache ignores and drops all others.
     page_cache_query_parameters = ("category", "page")

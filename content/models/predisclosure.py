@@ -1,15 +1,21 @@
 """Pre-disclosure (预公开): a draft decision open for public comment before it is made."""
 
-from django.conf import settings
-from django.db import models
+from django.contrib import messages
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.models.predisclosure_comments import PreDisclosureComment
+from content.predisclosure_forms import PreDisclosureCommentForm
 from content.text_limits import RICH_TEXT, TEXT, limit
+from portal import rate_limits
 
 
 class PreDisclosurePage(Page):
@@ -55,8 +61,6 @@ class PreDisclosurePage(Page):
         return self.STATUS_OPEN
 
     def get_context(self, request, *args, **kwargs):
-        from content.predisclosure_forms import PreDisclosureCommentForm
-
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", PreDisclosureCommentForm())
         context.update(
@@ -68,8 +72,6 @@ class PreDisclosurePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from django.utils.cache import patch_cache_control
-
         if request.method == "POST":
             response = self.receive_comment(request)
         else:
@@ -80,13 +82,6 @@ class PreDisclosurePage(Page):
 
     def receive_comment(self, request):
         """Store a citizen's comment as pending (PRG), or say clearly why it was not taken."""
-        from django.contrib import messages
-        from django.db import transaction
-        from django.shortcuts import redirect
-        from django.template.response import TemplateResponse
-
-        from content.predisclosure_forms import PreDisclosureCommentForm
-
         form = PreDisclosureCommentForm(request.POST)
         if not self.is_open_for_comment():
             context = self.get_context(request)
@@ -129,65 +124,9 @@ class PreDisclosurePage(Page):
         cannot slip past; bots filling the honeypot are counted too. The page cannot be
         served from the page cache (it is marked private), so every post gets here.
         """
-        from portal import rate_limits
-
         per_client = rate_limits.hit(rate_limits.ip_bucket("predisclosure-comment", request))
         if per_client > self.COMMENT_LIMIT_PER_CLIENT:
             # Refused posts of one visitor must not use up the page's ceiling for everyone.
             return True
         per_page = rate_limits.hit(f"predisclosure-comment:page:{self.pk}")
         return per_page > self.COMMENT_LIMIT_PER_PAGE
-
-
-class PreDisclosureComment(models.Model):
-    """A citizen's comment; nobody sees it on the portal until a moderator approves it."""
-
-    STATUS_PENDING = "pending"
-    STATUS_APPROVED = "approved"
-    STATUS_REJECTED = "rejected"
-    STATUS_CHOICES = [
-        (STATUS_PENDING, _("待审核")),
-        (STATUS_APPROVED, _("已公开")),
-        (STATUS_REJECTED, _("不予公开")),
-    ]
-
-    page = models.ForeignKey(
-        PreDisclosurePage,
-        verbose_name=_("预公开事项"),
-        on_delete=models.CASCADE,
-        related_name="comments",
-    )
-    name = models.CharField(_("称呼"), max_length=50, blank=True)
-    contact = models.CharField(_("联系方式（不公开）"), max_length=100, blank=True)
-    body = models.TextField(_("意见内容"), max_length=5000, validators=limit(5000))
-    submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now)
-    status = models.CharField(
-        _("状态"), max_length=10, choices=STATUS_CHOICES, default=STATUS_PENDING
-    )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    moderated_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
-    reply = models.TextField(_("答复"), blank=True, validators=limit(TEXT))
-
-    panels = [
-        FieldPanel("page", read_only=True),
-        FieldPanel("name", read_only=True),
-        FieldPanel("body", read_only=True),
-        FieldPanel("status"),
-        FieldPanel("reply"),
-    ]
-
-    class Meta:
-        ordering = ["-submitted_at"]
-        verbose_name = _("预公开意见")
-        verbose_name_plural = _("预公开意见")
-
-    def __str__(self):
-        # Stored in UTC; an f-string does not convert, so convert before formatting.
-        return f"{self.page.title} · {timezone.localtime(self.submitted_at):%Y-%m-%d %H:%M}"

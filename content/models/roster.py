@@ -3,12 +3,16 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.duty_schedule import duty_months, month_end, month_start
 from content.text_limits import RICH_INTRO, TEXT, limit
 
 
@@ -124,6 +128,9 @@ class LeaderDuty(models.Model):
 class StaffRosterPage(Page):
     """工作人员公示: everyone on duty by window with their A/B pairing, and the duty schedule."""
 
+    # A main menu section (portal/templatetags/navigation_tags.py) unless an editor unticks it.
+    show_in_menus_default = True
+
     intro = RichTextField(_("说明"), blank=True, validators=limit(RICH_INTRO))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -136,12 +143,6 @@ class StaffRosterPage(Page):
     PHOTO_FILTER = "fill-150x200"
 
     def get_context(self, request, *args, **kwargs):
-        from django.db.models import F, Prefetch
-        from django.utils import timezone
-        from wagtail.images import get_image_model
-
-        from content.duty_schedule import duty_months, month_end, month_start
-
         context = super().get_context(request, *args, **kwargs)
         active = StaffMember.objects.filter(is_active=True)
         staff = list(

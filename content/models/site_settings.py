@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from content.text_limits import SHORT_TEXT, limit
+from portal.fragment_cache import cached_value
 
 
 @register_setting(icon="home")
@@ -38,8 +39,6 @@ class CenterSettings(BaseSiteSetting):
     def for_request(cls, request):
         """Every page's header and footer show these: kept with the rendered fragments
         (portal/fragment_cache.py) until a setting, snippet or Site changes."""
-        from portal.fragment_cache import cached_value
-
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)

@@ -36,7 +36,7 @@ from intranet.cases.models import (
 )
 from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint
-from intranet.pagination import paginate, querystring_without_page
+from portal.pagination import paginate
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 RECEIVERS = (roles.WINDOW_STAFF, roles.HEAD)
@@ -105,7 +105,6 @@ def case_list(request):
             "scopes": SCOPES,
             "today": today,
             "tomorrow": tomorrow,
-            "querystring": querystring_without_page(request),
             "can_receive": roles.has_role(request.user, *RECEIVERS),
         },
     )
@@ -280,7 +279,6 @@ def filing_list(request):
             "page": page,
             "today": today,
             "is_head": rules.is_head(request.user),
-            "querystring": querystring_without_page(request),
         },
     )
 
@@ -381,7 +379,7 @@ def contact_list(request):
     return render(
         request,
         "cases/contacts.html",
-        {"page": page, "querystring": querystring_without_page(request)},
+        {"page": page},
     )
 
 

@@ -13,9 +13,9 @@ from intranet.complaints import notices as complaint_notices
 from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint
 from intranet.complaints.public_forms import PublicComplaintForm, TrackForm, guide_initial
-from intranet.pagination import paginate
 from portal import rate_limits
 from portal.locked_database import DatabaseBusy
+from portal.pagination import PUBLIC_PER_PAGE, paginate
 
 SUBMIT_SCOPE = "complaint-submit"
 TRACK_FAILURE_LIMIT = 10  # unknown codes per IP per hour, against guessing
@@ -176,5 +176,7 @@ def complaint_results(request):
         .order_by("-published_at")
     )
     return render(
-        request, "complaints/public/results.html", {"page": paginate(request, qs, per_page=20)}
+        request,
+        "complaints/public/results.html",
+        {"page": paginate(request, qs, per_page=PUBLIC_PER_PAGE)},
     )

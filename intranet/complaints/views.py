@@ -29,8 +29,8 @@ from intranet.complaints.forms import (
 )
 from intranet.complaints.models import Complaint, DeadlineExtension, IdentityAccessLog
 from intranet.list_filters import NO_WINDOW, read_filters
-from intranet.pagination import paginate, querystring_without_page
 from portal.locked_database import DatabaseBusy
+from portal.pagination import paginate
 
 STATE_FILTERS = {
     "received": _("待受理"),
@@ -127,7 +127,6 @@ def complaint_list(request):
             "states": STATE_FILTERS,
             "windows": Window.objects.all(),
             "current_window": str(filters["window"] or ""),
-            "querystring": querystring_without_page(request),
             "can_record": roles.has_role(request.user, *roles.COMPLAINT_RECORDERS),
         },
     )

@@ -13,7 +13,7 @@ from intranet.access import role_required
 from intranet.disclosures.forms import DisclosureFilterForm, DisclosureForm, ReadsFilterForm
 from intranet.disclosures.models import Disclosure, DisclosureAttachment, DisclosureRead
 from intranet.list_filters import read_filters
-from intranet.pagination import paginate, querystring_without_page
+from portal.pagination import paginate
 
 
 def _visible(request):
@@ -39,7 +39,6 @@ def disclosure_list(request):
             "page": page,
             "categories": Disclosure.Category.choices,
             "category": category,
-            "querystring": querystring_without_page(request),
             "can_manage": roles.has_role(request.user, *roles.DISCLOSURE_MANAGERS),
         },
     )
@@ -123,7 +122,6 @@ def disclosure_reads(request, pk):
             "total": total,
             "read_count": read_count,
             "show": show,
-            "querystring": querystring_without_page(request),
         },
     )
 

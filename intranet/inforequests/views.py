@@ -13,8 +13,8 @@ from intranet.inforequests import export, workflow
 from intranet.inforequests import statistics as stats
 from intranet.inforequests.forms import AnswerForm, ExtendForm, RequestFilterForm, YearForm
 from intranet.inforequests.models import InfoRequest
-from intranet.pagination import paginate, querystring_without_page
 from intranet.workflow_steps import run_step
+from portal.pagination import paginate
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 HANDLERS = (roles.WINDOW_STAFF, roles.HEAD)
@@ -49,7 +49,6 @@ def request_list(request):
         {
             "form": form,
             "page": paginate(request, rows, per_page=30),
-            "querystring": querystring_without_page(request),
             "sees_identity": bool(roles.roles_of(request.user) & IDENTITY_ROLES),
         },
         status=status,

@@ -7,11 +7,11 @@ from django.views.decorators.http import require_POST
 
 from intranet import roles
 from intranet.access import role_required
-from intranet.pagination import paginate, querystring_without_page
 from intranet.questions import workflow
 from intranet.questions.forms import AnswerForm, FaqForm, QuestionFilterForm
 from intranet.questions.models import Question
 from intranet.workflow_steps import run_step
+from portal.pagination import paginate
 
 VIEWERS = (roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.EDITOR, roles.ADMIN)
 ANSWERERS = frozenset({roles.WINDOW_STAFF, roles.HEAD})
@@ -49,7 +49,6 @@ def question_list(request):
             "form": form,
             "page": page,
             "today": today,
-            "querystring": querystring_without_page(request),
         },
         status=status,
     )

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from intranet import roles
 from intranet.access import role_required
 from intranet.list_filters import EARLIEST_YEAR, latest_year, read_filters
-from intranet.pagination import paginate
 from intranet.study import attendance
 from intranet.study.export import attendance_workbook
 from intranet.study.forms import (
@@ -37,6 +36,7 @@ from intranet.study.models import (
     StudySession,
 )
 from portal import rate_limits
+from portal.pagination import paginate
 
 security_log = logging.getLogger("intranet.security")
 
