@@ -162,7 +162,13 @@ class EmbeddedEngine(SearchEngine):
 
     @staticmethod
     def _upgrade(conn):
-        """A file written before `heads` existed gets it filled from `fts`, once."""
+        """A file written before `heads` existed gets it filled from `fts`, once.
+
+        Checked before taking the write lock, so opening never waits for a running rebuild.
+        """
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if int(version[0]) >= 5:
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
