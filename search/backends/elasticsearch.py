@@ -299,8 +299,8 @@ class ElasticsearchEngine(SearchEngine):
         """The words (and, for the fallback, the characters) as one scored query, plus recency.
 
         Recency is a `distance_feature` clause beside the required match rather than a
-        function_score around it: Lucene knows its maximum, so once TOTAL_CAP hits are
-        counted it can skip documents that cannot reach the best `size` (block-max WAND).
+        function_score around it: Lucene knows its maximum, so it can skip documents that
+        cannot reach the best `size` (block-max WAND). Returns (unscored match, scored query).
         """
         should = [q for q in map(self._group_query, parsed.retrieving_groups) if q is not None]
         if fallback and parsed.grams:
