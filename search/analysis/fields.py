@@ -5,6 +5,7 @@ whitespace analyzer see exactly the words jieba found.
 """
 
 import functools
+from collections import Counter
 
 from .normalize import fold
 from .pinyin import pinyin_tokens, title_syllables
@@ -82,8 +83,7 @@ def learn_words(title_words, title_tokens, keyword_tokens, body_tokens):
     vocab.add_abbreviations(abbreviation_parts(title_words))
     for word in keyword_tokens:
         vocab.add(word, 2)
-    for word in body_tokens:
-        vocab.add(word, 1)
+    vocab.add_occurrences(Counter(body_tokens))
 
 
 def site_terms(names):

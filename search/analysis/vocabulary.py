@@ -50,6 +50,16 @@ class Vocabulary:
                 self.by_initials["".join(s[0] for s in syllables)].add(word)
             self.syllables.update(syllables)
 
+    def add_occurrences(self, counts):
+        """Body words with how often each occurs: as add(word) that many times, in one call each."""
+        for word, count in counts.items():
+            if word not in self.words:
+                self.add(word)
+                if word not in self.words:
+                    continue
+                count -= 1
+            self.weight[word] += count
+
     def add_abbreviations(self, words):
         """Contiguous runs of two to four words give the run of their first characters.
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
-from elasticsearch_dsl import A, Q, Search
+from elasticsearch_dsl import Q
 
 from ..ranking import Candidate
 from .base import (
@@ -30,6 +30,7 @@ RECENCY_WEIGHT = 0.5
 # As the embedded engine: counts stop here (approximate beyond); facets from a sample.
 TOTAL_CAP = 10_000
 FACET_SAMPLE = 2000
+# What the shared ranking and the result page read; pinyin only when the query has pinyin.
 SOURCE_FIELDS = [
     "doc_id",
     "type",
@@ -41,12 +42,21 @@ SOURCE_FIELDS = [
     "title_norm",
     "keywords_norm",
     "body_norm",
-    "pinyin",
 ]
+# Token fields are only searched: kept out of the stored _source, which every fetched hit
+# decompresses and parses.
+SOURCE_EXCLUDES = ["title_tokens", "keyword_tokens", "body_tokens", "grams", "suggest"]
+FACET_AGGS = {
+    "type": {"terms": {"field": "type", "size": 20}},
+    "department": {"terms": {"field": "department", "size": 20}},
+    "topic": {"terms": {"field": "topics", "size": 20}},
+    "year": {"terms": {"field": "year", "size": 20}},
+}
 TEXT = {"type": "text", "analyzer": "whitespace"}
 MAPPINGS = {
     # Only what is searched, filtered or aggregated is indexed; the rest rides in _source.
     "dynamic": False,
+    "_source": {"excludes": SOURCE_EXCLUDES},
     "properties": {
         "doc_id": {"type": "keyword"},
         "type": {"type": "keyword"},
@@ -286,91 +296,106 @@ class ElasticsearchEngine(SearchEngine):
         return Q("dis_max", queries=options, tie_breaker=0.1) if options else None
 
     def _query(self, parsed, fallback=False):
+        """The words (and, for the fallback, the characters) as one scored query, plus recency.
+
+        Recency is a `distance_feature` clause beside the required match rather than a
+        function_score around it: Lucene knows its maximum, so it can skip documents that
+        cannot reach the best `size` (block-max WAND). Returns (unscored match, scored query).
+        """
         should = [q for q in map(self._group_query, parsed.retrieving_groups) if q is not None]
         if fallback and parsed.grams:
             # Character level, worth less than any word: only orders what words could not find.
             should.append(Q("match", grams={"query": " ".join(parsed.grams), "boost": 0.3}))
         matched = Q("bool", should=should, minimum_should_match=1)
-        # Recency as the shared ranking has it: a small bonus fading over three years.
-        return Q(
-            "function_score",
-            query=matched,
-            functions=[
-                {
-                    "filter": Q("exists", field="date").to_dict(),
-                    "gauss": {"date": {"origin": "now", "scale": "1095d", "decay": 0.5}},
-                    "weight": RECENCY_WEIGHT,
-                }
-            ],
-            score_mode="sum",
-            boost_mode="sum",
+        # Recency as the shared ranking has it: a small bonus, half of it at three years.
+        recent = Q(
+            "distance_feature", field="date", origin="now", pivot="1095d", boost=RECENCY_WEIGHT
         )
+        return matched.to_dict(), Q("bool", must=[matched], should=[recent]).to_dict()
 
     def _filters(self, filters):
         clauses = []
         for key, value in filters.items():
             field = "topics" if key == "topic" else key
-            clauses.append(Q("term", **{field: int(value) if key == "year" else value}))
+            clauses.append({"term": {field: int(value) if key == "year" else value}})
         return clauses
 
     @_guard
     def retrieve(self, parsed, filters, limit):
         self._ensure_index()
-        response = self._execute(parsed, filters, limit, fallback=False)
-        if parsed.grams and len(response.hits) < FALLBACK_BELOW:
+        retrieval = self._execute(parsed, filters, limit, fallback=False)
+        if parsed.grams and len(retrieval.candidates) < FALLBACK_BELOW:
             # Few word-level candidates: let characters find what words could not.
-            response = self._execute(parsed, filters, limit, fallback=True)
-        return self._retrieval(response)
+            retrieval = self._execute(parsed, filters, limit, fallback=True)
+        return retrieval
 
     def _execute(self, parsed, filters, limit, fallback):
-        search = Search(using=self.client, index=self.alias).query(self._query(parsed, fallback))
-        for clause in self._filters(filters):
-            search = search.filter(clause)
-        search = search.source(SOURCE_FIELDS).extra(size=limit, track_total_hits=TOTAL_CAP)
-        # Facets of a huge result are counted on its best FACET_SAMPLE matches and scaled,
-        # as the embedded engine does; a small result is counted whole.
-        sample = search.aggs.bucket("sample", A("sampler", shard_size=FACET_SAMPLE))
-        sample.bucket("type", A("terms", field="type", size=20))
-        sample.bucket("department", A("terms", field="department", size=20))
-        sample.bucket("topic", A("terms", field="topics", size=20))
-        sample.bucket("year", A("terms", field="year", size=20))
-        return search.execute()
+        """Hits, count and facets in one round trip (msearch): two searches, each as cheap as it can be.
 
-    def _retrieval(self, response):
-        candidates = []
-        for hit in response.hits:
-            source = hit.to_dict()
-            body_norm = source.get("body_norm") or source.get("text") or ""
-            candidates.append(
-                Candidate(
-                    doc_id=source["doc_id"],
-                    engine_score=hit.meta.score or 0.0,
-                    title_norm=source.get("title_norm", ""),
-                    keywords_norm=source.get("keywords_norm", ""),
-                    body_norm=body_norm,
-                    pinyin=set((source.get("pinyin") or "").split()),
-                    date=date.fromisoformat(source["date"]) if source.get("date") else None,
-                    data={
-                        "title": source.get("title", ""),
-                        "url": source.get("url", ""),
-                        "type": source.get("type", ""),
-                        "department": source.get("department", ""),
-                        "text": source.get("text", ""),
-                        "body_norm": body_norm,
-                    },
-                )
-            )
-        total = response.hits.total.value
-        capped = response.hits.total.relation == "gte"
-        sampled = response.aggregations.sample
-        approximate = capped or sampled.doc_count < total
-        scale = total / sampled.doc_count if approximate and sampled.doc_count else 1.0
+        The hits search neither counts nor aggregates, so Lucene skips documents that cannot
+        reach the best `limit` (a word every document has costs little). The other search is
+        unscored: it counts the matches up to TOTAL_CAP and the facets of a sample of
+        FACET_SAMPLE of them, scaled, as the embedded engine does.
+        """
+        matched, scored = self._query(parsed, fallback)
+        clauses = self._filters(filters)
+        if clauses:
+            matched = {"bool": {"must": [matched], "filter": clauses}}
+            scored = {"bool": {"must": [scored], "filter": clauses}}
+        source = SOURCE_FIELDS + ["pinyin"] if parsed.ascii_terms() else SOURCE_FIELDS
+        header = {"index": self.alias}
+        hits_body = {"query": scored, "size": limit, "_source": source, "track_total_hits": False}
+        facets_body = {
+            "query": {"constant_score": {"filter": matched}},
+            "size": 0,
+            "track_total_hits": TOTAL_CAP,
+            "aggs": {"sample": {"sampler": {"shard_size": FACET_SAMPLE}, "aggs": FACET_AGGS}},
+        }
+        responses = self.client.msearch(
+            searches=[header, hits_body, header, facets_body], max_concurrent_searches=2
+        )["responses"]
+        for response in responses:
+            if "error" in response:
+                raise EngineUnavailable(f"elasticsearch: {response['error']}")
+        return self._retrieval(*responses)
+
+    @staticmethod
+    def _candidate(hit):
+        source = hit["_source"]
+        body_norm = source.get("body_norm") or source.get("text") or ""
+        return Candidate(
+            doc_id=source["doc_id"],
+            engine_score=hit.get("_score") or 0.0,
+            title_norm=source.get("title_norm", ""),
+            keywords_norm=source.get("keywords_norm", ""),
+            body_norm=body_norm,
+            pinyin=set((source.get("pinyin") or "").split()),
+            date=date.fromisoformat(source["date"][:10]) if source.get("date") else None,
+            data={
+                "title": source.get("title", ""),
+                "url": source.get("url", ""),
+                "type": source.get("type", ""),
+                "department": source.get("department", ""),
+                "text": source.get("text", ""),
+                "body_norm": body_norm,
+            },
+        )
+
+    def _retrieval(self, hits_response, facets_response):
+        candidates = [self._candidate(hit) for hit in hits_response["hits"]["hits"]]
+        counted = facets_response["hits"]["total"]
+        total = counted["value"]
+        capped = counted["relation"] == "gte"
+        sample = facets_response["aggregations"]["sample"]
+        sampled = sample["doc_count"]
+        approximate = capped or sampled < total
+        scale = total / sampled if approximate and sampled else 1.0
         facets = {}
-        for name in ("type", "department", "topic", "year"):
+        for name in FACET_AGGS:
             buckets = [
-                (b.key, round(b.doc_count * scale))
-                for b in getattr(sampled, name).buckets
-                if b.key != ""
+                (b["key"], round(b["doc_count"] * scale))
+                for b in sample[name]["buckets"]
+                if b["key"] != ""
             ]
             if name == "year":
                 buckets.sort(key=lambda kv: -kv[0])

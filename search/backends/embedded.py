@@ -16,7 +16,7 @@ from pathlib import Path
 from ..ranking import Candidate
 from .base import FACET_FIELDS, FALLBACK_BELOW, EngineUnavailable, Retrieval, SearchEngine
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # A tier with more matches than this is not ranked by BM25 (that would read every match);
 # its first rows go to the shared ranking instead.
 RANK_LIMIT = 1500
@@ -24,8 +24,8 @@ RANK_LIMIT = 1500
 TOTAL_CAP = 10_000
 # Facets of a result larger than this are counted on this many matches and scaled.
 FACET_SAMPLE = 2000
-# bm25() weights, in the column order of the fts table below.
-COLUMN_WEIGHTS = (10.0, 5.0, 1.0, 4.0, 6.0)
+# bm25() weights, in the column order of the fts and heads tables below.
+COLUMN_WEIGHTS = {"fts": (10.0, 5.0, 1.0, 4.0, 6.0), "heads": (10.0, 5.0, 4.0, 6.0)}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -61,7 +61,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, keywords, body, grams, pinyin,
     tokenize = 'unicode61 remove_diacritics 0'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS heads USING fts5(
+    title, keywords, grams, pinyin,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
 """
+# `heads` repeats everything of `fts` but the body. A column filter ({title keywords}: 申请)
+# reads the whole posting list of its words, and a word of every body (申请) has one entry
+# per document in `fts`; in `heads` only the documents with it in the title or keywords.
+# The title tiers are looked up there, the tiers that include the body in `fts`.
 
 
 def _quote(token):
@@ -117,14 +125,15 @@ def gram_expression(parsed):
 
 
 def tier_expressions(parsed):
-    """Most precise first: every word in the title, every word anywhere, any word in the title, any."""
+    """(table, expression), most precise first: every word in the title, every word anywhere,
+    any word in the title, any word anywhere. Title tiers are looked up in `heads`."""
     tiers = []
     if len(parsed.retrieving_groups) > 1:
-        tiers.append(match_expression(parsed, TITLE_COLUMNS, "AND"))
-        tiers.append(match_expression(parsed, ALL_COLUMNS, "AND"))
-    tiers.append(match_expression(parsed, TITLE_COLUMNS, "OR"))
-    tiers.append(match_expression(parsed, ALL_COLUMNS, "OR"))
-    return [t for t in dict.fromkeys(tiers) if t]
+        tiers.append(("heads", match_expression(parsed, TITLE_COLUMNS, "AND")))
+        tiers.append(("fts", match_expression(parsed, ALL_COLUMNS, "AND")))
+    tiers.append(("heads", match_expression(parsed, TITLE_COLUMNS, "OR")))
+    tiers.append(("fts", match_expression(parsed, ALL_COLUMNS, "OR")))
+    return [t for t in dict.fromkeys(tiers) if t[1]]
 
 
 class EmbeddedEngine(SearchEngine):
@@ -148,7 +157,34 @@ class EmbeddedEngine(SearchEngine):
         conn.execute(
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
         )
+        self._upgrade(conn)
         return conn
+
+    @staticmethod
+    def _upgrade(conn):
+        """A file written before `heads` existed gets it filled from `fts`, once.
+
+        Checked before taking the write lock, so opening never waits for a running rebuild.
+        """
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if int(version[0]) >= 5:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if int(version[0]) < 5:
+                conn.execute("DELETE FROM heads")
+                conn.execute(
+                    "INSERT INTO heads (rowid, title, keywords, grams, pinyin)"
+                    " SELECT rowid, title, keywords, grams, pinyin FROM fts"
+                )
+                conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),)
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def _conn(self):
         """One connection per thread, reopened when a rebuild has swapped the file."""
@@ -184,16 +220,23 @@ class EmbeddedEngine(SearchEngine):
             raise
 
     def _insert(self, conn, analysed, fresh=False):
-        """Insert analysed documents inside the caller's transaction."""
+        """Insert analysed documents inside the caller's transaction, one executemany per table.
+
+        Row ids are given here (after the largest in use), so the rows of every table can be
+        written in batches rather than a document at a time.
+        """
+        latest = {}
         for doc, fields in analysed:
-            if not fresh:  # a rebuild writes into an empty file: nothing to replace
-                self._delete(conn, [doc.doc_id])
+            latest[doc.doc_id] = (doc, fields)  # the last version of a document wins
+        if not fresh:  # a rebuild writes into an empty file: nothing to replace
+            self._delete(conn, list(latest))
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM docs").fetchone()[0]
+        docs, fts, heads, facets, topics, suggest = [], [], [], [], [], []
+        for rowid, (doc, fields) in enumerate(latest.values(), start=first):
             body_norm = fields["body_norm"]
-            cur = conn.execute(
-                "INSERT INTO docs (doc_id, type, title, url, department, topics, date, year, text,"
-                " title_norm, keywords_norm, body_norm, pinyin)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            docs.append(
                 (
+                    rowid,
                     doc.doc_id,
                     doc.type,
                     doc.title,
@@ -207,32 +250,34 @@ class EmbeddedEngine(SearchEngine):
                     fields["keywords_norm"],
                     None if body_norm == doc.text else body_norm,
                     fields["pinyin"],
-                ),
+                )
             )
-            rowid = cur.lastrowid
-            conn.execute(
-                "INSERT INTO fts (rowid, title, keywords, body, grams, pinyin) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    rowid,
-                    fields["title_tokens"],
-                    fields["keyword_tokens"],
-                    fields["body_tokens"],
-                    fields["grams"],
-                    fields["pinyin"],
-                ),
-            )
-            conn.execute(
-                "INSERT INTO facets (id, type, department, year) VALUES (?, ?, ?, ?)",
-                (rowid, doc.type, doc.department or "", doc.year),
-            )
-            conn.executemany(
-                "INSERT INTO doc_topics (doc, topic) VALUES (?, ?)",
-                [(rowid, topic) for topic in dict.fromkeys(doc.topics)],
-            )
-            conn.executemany(
-                "INSERT INTO suggest (key, doc) VALUES (?, ?)",
-                [(key, rowid) for key in fields["suggest"]],
-            )
+            title, keywords = fields["title_tokens"], fields["keyword_tokens"]
+            grams, pinyin = fields["grams"], fields["pinyin"]
+            fts.append((rowid, title, keywords, fields["body_tokens"], grams, pinyin))
+            heads.append((rowid, title, keywords, grams, pinyin))
+            facets.append((rowid, doc.type, doc.department or "", doc.year))
+            topics.extend((rowid, topic) for topic in dict.fromkeys(doc.topics))
+            suggest.extend((key, rowid) for key in fields["suggest"])
+        conn.executemany(
+            "INSERT INTO docs (id, doc_id, type, title, url, department, topics, date, year, text,"
+            " title_norm, keywords_norm, body_norm, pinyin)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            docs,
+        )
+        conn.executemany(
+            "INSERT INTO fts (rowid, title, keywords, body, grams, pinyin) VALUES (?, ?, ?, ?, ?, ?)",
+            fts,
+        )
+        conn.executemany(
+            "INSERT INTO heads (rowid, title, keywords, grams, pinyin) VALUES (?, ?, ?, ?, ?)",
+            heads,
+        )
+        conn.executemany(
+            "INSERT INTO facets (id, type, department, year) VALUES (?, ?, ?, ?)", facets
+        )
+        conn.executemany("INSERT INTO doc_topics (doc, topic) VALUES (?, ?)", topics)
+        conn.executemany("INSERT INTO suggest (key, doc) VALUES (?, ?)", suggest)
 
     @staticmethod
     def _bump_generation(conn):
@@ -248,6 +293,7 @@ class EmbeddedEngine(SearchEngine):
                 continue
             rowid = row[0]
             conn.execute("DELETE FROM fts WHERE rowid = ?", (rowid,))
+            conn.execute("DELETE FROM heads WHERE rowid = ?", (rowid,))
             conn.execute("DELETE FROM doc_topics WHERE doc = ?", (rowid,))
             conn.execute("DELETE FROM facets WHERE id = ?", (rowid,))
             conn.execute("DELETE FROM suggest WHERE doc = ?", (rowid,))
@@ -268,7 +314,7 @@ class EmbeddedEngine(SearchEngine):
     def clear(self):
         with self._write_lock:
             conn = self._conn()
-            for table in ("fts", "doc_topics", "facets", "suggest", "docs"):
+            for table in ("fts", "heads", "doc_topics", "facets", "suggest", "docs"):
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             self._bump_generation(conn)
 
@@ -284,7 +330,7 @@ class EmbeddedEngine(SearchEngine):
             conn = self._conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for table in ("fts", "doc_topics", "facets", "suggest", "docs"):
+                for table in ("fts", "heads", "doc_topics", "facets", "suggest", "docs"):
                     conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
                 batch = []
                 for doc in docs:
@@ -307,6 +353,7 @@ class EmbeddedEngine(SearchEngine):
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+            conn.execute("INSERT INTO heads (heads) VALUES ('optimize')")
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
 
@@ -326,19 +373,19 @@ class EmbeddedEngine(SearchEngine):
                 params.append(value)
         return "".join(" AND " + c for c in clauses), params
 
-    def _count(self, conn, expression, where, params, cap):
+    def _count(self, conn, expression, where, params, cap, table="fts"):
         """Matches, counted only up to cap (cap + 1 means "more than cap"): the count stops early."""
-        join = " JOIN docs d ON d.id = fts.rowid" if where else ""
-        sql = f"SELECT count(*) FROM (SELECT fts.rowid FROM fts{join} WHERE fts MATCH ?{where} LIMIT ?)"  # noqa: S608
+        join = f" JOIN docs d ON d.id = {table}.rowid" if where else ""
+        sql = f"SELECT count(*) FROM (SELECT {table}.rowid FROM {table}{join} WHERE {table} MATCH ?{where} LIMIT ?)"  # noqa: S608 - table is fts or heads
         return conn.execute(sql, [expression, *params, cap + 1]).fetchone()[0]
 
-    def _tier_rows(self, conn, expression, where, params, limit, ranked):
+    def _tier_rows(self, conn, expression, where, params, limit, ranked, table="fts"):
         """Row ids of one tier: by BM25 when the tier is small enough to rank, else as stored."""
-        join = " JOIN docs d ON d.id = fts.rowid" if where else ""
-        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
-        order = f" ORDER BY bm25(fts, {weights})" if ranked else ""
-        score = f"-bm25(fts, {weights})" if ranked else "0.0"
-        sql = f"SELECT fts.rowid, {score} FROM fts{join} WHERE fts MATCH ?{where}{order} LIMIT ?"  # noqa: S608
+        join = f" JOIN docs d ON d.id = {table}.rowid" if where else ""
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS[table])
+        order = f" ORDER BY bm25({table}, {weights})" if ranked else ""
+        score = f"-bm25({table}, {weights})" if ranked else "0.0"
+        sql = f"SELECT {table}.rowid, {score} FROM {table}{join} WHERE {table} MATCH ?{where}{order} LIMIT ?"  # noqa: S608 - table is fts or heads
         return conn.execute(sql, [expression, *params, limit]).fetchall()
 
     def retrieve(self, parsed, filters, limit):
@@ -354,24 +401,24 @@ class EmbeddedEngine(SearchEngine):
         where, params = self._filter_sql(filters)
         scores = {}
         try:
-            for level, expression in enumerate(tiers):
+            for level, (table, expression) in enumerate(tiers):
                 if len(scores) >= limit:
                     break
-                size = self._count(conn, expression, where, params, RANK_LIMIT)
+                size = self._count(conn, expression, where, params, RANK_LIMIT, table)
                 if not size:
                     continue
                 rows = self._tier_rows(
-                    conn, expression, where, params, limit, ranked=size <= RANK_LIMIT
+                    conn, expression, where, params, limit, size <= RANK_LIMIT, table
                 )
                 top = max((row[1] for row in rows), default=0) or 1.0
                 bonus = len(tiers) - level  # a more precise tier outranks a looser one
                 for rowid, score in rows:
                     scores.setdefault(rowid, bonus + score / top)
-            widest = tiers[-1]
+            widest = tiers[-1][1]
             grams = gram_expression(parsed)
             if grams and len(scores) < FALLBACK_BELOW:
                 # Few word-level candidates: let characters find what words could not.
-                rows = self._tier_rows(conn, grams, where, params, limit, ranked=True)
+                rows = self._tier_rows(conn, grams, where, params, limit, True, "heads")
                 top = max((row[1] for row in rows), default=0) or 1.0
                 for rowid, score in rows:
                     scores.setdefault(rowid, score / top)
@@ -419,7 +466,12 @@ class EmbeddedEngine(SearchEngine):
         ]
 
     def _facet_table(self, conn):
-        """Every document's facet values, held in memory and reloaded after any write."""
+        """Every document's facet values, held in memory and reloaded after any write.
+
+        Documents share a few hundred combinations of (type, department, year, topics): each
+        row id maps to its combination's number, so a sample is counted with one Counter
+        over numbers and each combination is unpacked once.
+        """
         generation = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         key = (self._local.inode, generation[0] if generation else "0")
         cached = self._facet_cache.get("table")
@@ -436,8 +488,13 @@ class EmbeddedEngine(SearchEngine):
         for doc, names in topics.items():
             if doc in values:
                 values[doc][3] = tuple(names)
-        self._facet_cache["table"] = (key, values)
-        return values
+        combos = {}
+        numbers = {
+            rowid: combos.setdefault(tuple(value), len(combos)) for rowid, value in values.items()
+        }
+        table = (numbers, list(combos))
+        self._facet_cache["table"] = (key, table)
+        return table
 
     def _facets(self, conn, expression, where, params, total):
         """Facet counts; over a very large result a sample is counted and scaled (approximate)."""
@@ -451,14 +508,19 @@ class EmbeddedEngine(SearchEngine):
             "SELECT fts.rowid FROM fts" + join + " WHERE fts MATCH ?" + where + " LIMIT ?",  # noqa: S608
             [expression, *params, sample],
         ).fetchall()
-        table = self._facet_table(conn)
-        found = [table[rowid] for (rowid,) in rows if rowid in table]
-        counts = {
-            "type": Counter(v[0] for v in found),
-            "department": Counter(v[1] for v in found if v[1]),
-            "year": Counter(v[2] for v in found if v[2]),
-            "topic": Counter(topic for v in found for topic in v[3]),
-        }
+        numbers, combos = self._facet_table(conn)
+        per_combo = Counter(map(numbers.get, (rowid for (rowid,) in rows)))
+        per_combo.pop(None, None)
+        counts = {name: Counter() for name in ("type", "department", "year", "topic")}
+        for number, count in per_combo.items():
+            type_, department, year, topics = combos[number]
+            counts["type"][type_] += count
+            if department:
+                counts["department"][department] += count
+            if year:
+                counts["year"][year] += count
+            for topic in topics:
+                counts["topic"][topic] += count
         facets = {}
         for name, values in counts.items():
             scaled = {k: round(n * scale) if approximate else n for k, n in values.items()}
