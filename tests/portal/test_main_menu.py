@@ -10,7 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from content.models import ArticleIndexPage, CommitmentPage, FeeDisclosurePage, ServiceCatalogPage
-from tests.site_tree import fresh_home, publish
+from tests.builders import fresh_home, publish
 
 pytestmark = pytest.mark.django_db
 
