@@ -78,7 +78,7 @@ def test_migration_ticks_the_sections_the_menu_showed_by_page_type_on_an_existin
     for page in (catalog, commitments, hidden, fees):
         page.show_in_menus = False
         publish(page)
-    migration = importlib.import_module("content.migrations.0010_main_menu_from_pages")
+    migration = importlib.import_module("content.migrations.0012_main_menu_from_pages")
 
     migration.tick_menu_sections(apps, None)
 
@@ -110,6 +110,7 @@ def test_demo_menu_shows_the_sections_in_the_order_the_menu_always_had(client, s
         "工作人员公示",
         "办结公告",
         "政务公开",
+        "通知公告",
         "我要投诉",
         "投诉查询",
     ]
