@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo serve postgres redis browsers java loadtest elasticsearch benchmark-pages
+.PHONY: install run test lint format demo serve postgres redis browsers java loadtest elasticsearch benchmark-pages benchmark-search
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ loadtest: install
 
 # The portal's pages against a stock Wagtail 8.0.1 page with the same guide text, served
 # side by side with the same gunicorn flags (figures in README; needs wrk).
+# Indexing docs/s and query p50/p95 of both engines on synthetic guides (figures in README):
+# make benchmark-search SIZES=100000 (Elasticsearch too when ELASTICSEARCH_URL is set).
+SIZES ?= 10000 100000
+benchmark-search: install
+	$(PY) -m benchmarks.search_speed --sizes $(SIZES)
+
 benchmark-pages: install
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	PY=$(PY) $(PY) benchmarks/stock_peer.py

@@ -8,7 +8,10 @@ import random
 import statistics
 import time
 
-from .documents import SearchDocument
+from search.analysis.normalize import fold
+from search.analysis.segment import tokenizer
+from search.documents import SearchDocument
+from search.highlight import highlight
 
 SUBJECTS = [
     "户口",
@@ -232,8 +235,6 @@ def jieba_ceiling(docs, sample=10_000):
     A rate, so it is measured on the first `sample` documents only.
     """
     docs = docs[:sample]
-    from .analysis.normalize import fold
-    from .analysis.segment import tokenizer
 
     tk = tokenizer()
     start = time.perf_counter()
@@ -278,8 +279,6 @@ def highlight_cost(matches, runs=5):
     with the field's length (one scan), not with the number of matches squared. The folded
     text is passed as the engines pass it (folded once, at indexing).
     """
-    from .analysis.normalize import fold
-    from .highlight import highlight
 
     text = "前言说明。" + ("低保申请" + "本镇居民办理事项须知" * 2) * matches
     folded = fold(text)
