@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content.text_limits import RICH_INTRO, RICH_TEXT, SHORT_TEXT, limit
+from portal.pagination import PUBLIC_PER_PAGE, paginate
 
 
 class NoticeIndexPage(Page):
@@ -33,8 +34,6 @@ class NoticeIndexPage(Page):
         verbose_name = _("通知公告栏")
 
     def get_context(self, request, *args, **kwargs):
-        from content.pagination import paginate
-
         context = super().get_context(request, *args, **kwargs)
         notices = public_notices().child_of(self)
         category = request.GET.get("category", "")
@@ -44,10 +43,9 @@ class NoticeIndexPage(Page):
             notices = notices.filter(category=category)
         else:
             category = ""
-        page_obj, querystring = paginate(request, notices)
+        page_obj = paginate(request, notices, per_page=PUBLIC_PER_PAGE)
         context.update(
             notices=page_obj,
-            pagination_query=querystring,
             categories=NoticePage.CATEGORY_CHOICES,
             current_category=category,
             current_category_label=categories.get(category, ""),
