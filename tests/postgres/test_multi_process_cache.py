@@ -16,7 +16,6 @@ import pytest
 from django.db import connection
 
 from content.models import CenterSettings, ServiceGuidePage
-from tests.content import conftest as content_fixtures
 from tests.local_servers import ServerProcess, free_port, python_module
 
 pytestmark = [
@@ -25,8 +24,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-center_settings = content_fixtures.center_settings
-site_tree = content_fixtures.site_tree
 
 CACHE_HEADER = "X-Page-Cache"
 PUBLIC_HOST = "portal.example"
