@@ -55,16 +55,20 @@ def pytest_runtest_setup(item):
             connection._test_serialized_contents = _serialized_db[alias]
 
 
-@pytest.fixture(autouse=True)
-def _serialized_db_after_playwright(browser):
-    """The same, right after Playwright started: the flush after this test must see the data
-    to restore, or it re-runs post_migrate and the next restore collides with its rows."""
+def _reattach_serialized_contents():
     from django.db import connections
 
     for alias, contents in _serialized_db.items():
         connection = connections[alias]
         if getattr(connection, "_test_serialized_contents", None) is None:
             connection._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def _serialized_db_after_playwright(browser):
+    """The same, right after Playwright started: the flush after this test must see the data
+    to restore, or it re-runs post_migrate and the next restore collides with its rows."""
+    _reattach_serialized_contents()
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +84,10 @@ def browser(playwright_driver, browser_executable):
     chromium = playwright_driver.chromium.launch(
         executable_path=browser_executable, args=CHROMIUM_ARGS
     )
+    # The browser starts inside the first browser test's setup, before its database is
+    # restored: when a serialized test before it left the database flushed, the restore
+    # must find the migrated data on the connection object Playwright's context now uses.
+    _reattach_serialized_contents()
     yield chromium
     chromium.close()
 
