@@ -64,8 +64,8 @@ class Center(models.Model):
     @classmethod
     def only(cls):
         """The center of a one-center install; None once there are several (or none)."""
-        center_id = only_center_id()
-        return None if center_id is None else cls.objects.get(pk=center_id)
+        centers = list(cls.objects.all()[:2])
+        return centers[0] if len(centers) == 1 else None
 
     @classmethod
     def for_request(cls, request):
@@ -128,8 +128,11 @@ class Membership(models.Model):
 
     @staticmethod
     def oversees_all(user):
-        """County oversight: reads every center's records, writes none but its own."""
+        """County oversight: reads every center's records, writes none but its own. The
+        superuser (the install's technical administrator) reads them all too."""
         if not getattr(user, "is_authenticated", False):
             return False
+        if user.is_superuser:
+            return True
         membership = _membership(user)
         return membership is not None and membership.county_oversight

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from intranet import roles
 from intranet.charts import bar_chart
-from intranet.complaints.models import Complaint
 from intranet.disclosures.models import Disclosure
 from intranet.list_filters import NO_WINDOW
 from intranet.study import attendance
@@ -21,9 +20,9 @@ def _list_url(**params):
     return reverse("intranet:complaint_list") + "?" + urlencode(params)
 
 
-def complaints_by_window(today):
+def complaints_by_window(complaints, today):
     rows = (
-        Complaint.objects.open()
+        complaints.open()
         .values("target_window_id", "target_window__name")
         .annotate(open=Count("id"), overdue=Count("id", filter=Q(deadline__lt=today)))
         .order_by("-overdue", "-open", "target_window__name")
@@ -52,11 +51,11 @@ def month_starts(today, months=12):
     return list(reversed(out))
 
 
-def on_time_by_month(today):
+def on_time_by_month(complaints, today):
     months = month_starts(today)
     start = timezone.make_aware(dt.datetime.combine(months[0], dt.time.min))
     rows = (
-        Complaint.objects.filter(replied_at__gte=start)
+        complaints.filter(replied_at__gte=start)
         .annotate(month=TruncMonth("replied_at"), reply_day=TruncDate("replied_at"))
         .values("month")
         .annotate(total=Count("id"), ontime=Count("id", filter=Q(reply_day__lte=F("deadline"))))
