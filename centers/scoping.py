@@ -28,3 +28,13 @@ def at_home(queryset, user, field="center"):
     if center is None:
         return queryset.none()
     return queryset.filter(**{field: center})
+
+
+def members_of(users, center):
+    """The accounts among ``users`` that work at ``center``; in a one-center install that is
+    every account, as accounts without a membership belong to the only center."""
+    if center is None:
+        return users.none()
+    if Center.only() == center:
+        return users
+    return users.filter(center_membership__center=center)

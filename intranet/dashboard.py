@@ -9,6 +9,8 @@ from django.db.models.functions import TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
+from centers.models import Center
+from centers.scoping import at_home, members_of
 from intranet import roles
 from intranet.charts import bar_chart
 from intranet.disclosures.models import Disclosure
@@ -113,12 +115,13 @@ def attendance_charts(year):
     return session_chart, person_chart
 
 
-def unread_disclosures(limit=10):
-    """Published items with how many of their audience have not read them yet."""
+def unread_disclosures(user, limit=10):
+    """The user's center's published items with how many of their audience have not read them yet."""
+    center = Center.for_user(user)
     intranet_groups = set(roles.GROUP_NAMES.values())
     users = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=intranet_groups)
+        members_of(get_user_model().objects.all(), center)
+        .filter(is_active=True, groups__name__in=intranet_groups)
         .prefetch_related("groups")
         .distinct()
     )
@@ -126,7 +129,7 @@ def unread_disclosures(limit=10):
     audience_names = {roles.GROUP_NAMES[r] for r in roles.DISCLOSURE_AUDIENCE}
     everybody = {g.pk for u in users for g in u.groups.all() if g.name in audience_names}
     items = (
-        Disclosure.objects.published()
+        at_home(Disclosure.objects.published(), user)
         .prefetch_related("audience_groups")
         .annotate(read_count=Count("reads", distinct=True))
         .order_by("-publish_at")[:limit]

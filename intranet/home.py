@@ -81,6 +81,6 @@ def home(request):
             dashboard.on_time_by_month(visible, today),
             session_chart,
             person_chart,
-            dashboard.unread_disclosures(),
+            dashboard.unread_disclosures(user),
         ]
     return render(request, "intranet/home.html", context)
