@@ -9,9 +9,10 @@ from django.db.models.functions import TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 
+from centers.models import Center
+from centers.scoping import at_home, members_of
 from intranet import roles
 from intranet.charts import bar_chart
-from intranet.complaints.models import Complaint
 from intranet.disclosures.models import Disclosure
 from intranet.list_filters import NO_WINDOW
 from intranet.study import attendance
@@ -21,9 +22,9 @@ def _list_url(**params):
     return reverse("intranet:complaint_list") + "?" + urlencode(params)
 
 
-def complaints_by_window(today):
+def complaints_by_window(complaints, today):
     rows = (
-        Complaint.objects.open()
+        complaints.open()
         .values("target_window_id", "target_window__name")
         .annotate(open=Count("id"), overdue=Count("id", filter=Q(deadline__lt=today)))
         .order_by("-overdue", "-open", "target_window__name")
@@ -52,11 +53,11 @@ def month_starts(today, months=12):
     return list(reversed(out))
 
 
-def on_time_by_month(today):
+def on_time_by_month(complaints, today):
     months = month_starts(today)
     start = timezone.make_aware(dt.datetime.combine(months[0], dt.time.min))
     rows = (
-        Complaint.objects.filter(replied_at__gte=start)
+        complaints.filter(replied_at__gte=start)
         .annotate(month=TruncMonth("replied_at"), reply_day=TruncDate("replied_at"))
         .values("month")
         .annotate(total=Count("id"), ontime=Count("id", filter=Q(reply_day__lte=F("deadline"))))
@@ -114,12 +115,13 @@ def attendance_charts(year):
     return session_chart, person_chart
 
 
-def unread_disclosures(limit=10):
-    """Published items with how many of their audience have not read them yet."""
+def unread_disclosures(user, limit=10):
+    """The user's center's published items with how many of their audience have not read them yet."""
+    center = Center.for_user(user)
     intranet_groups = set(roles.GROUP_NAMES.values())
     users = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=intranet_groups)
+        members_of(get_user_model().objects.all(), center)
+        .filter(is_active=True, groups__name__in=intranet_groups)
         .prefetch_related("groups")
         .distinct()
     )
@@ -127,7 +129,7 @@ def unread_disclosures(limit=10):
     audience_names = {roles.GROUP_NAMES[r] for r in roles.DISCLOSURE_AUDIENCE}
     everybody = {g.pk for u in users for g in u.groups.all() if g.name in audience_names}
     items = (
-        Disclosure.objects.published()
+        at_home(Disclosure.objects.published(), user)
         .prefetch_related("audience_groups")
         .annotate(read_count=Count("reads", distinct=True))
         .order_by("-publish_at")[:limit]

@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.utils import timezone
 
+from centers.scoping import at_home
 from intranet import dashboard, roles
 from intranet.access import role_required
 from intranet.bookings.views import dashboard_items
@@ -64,20 +65,22 @@ def home(request):
     if held & {roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
         context["booking_figures"] = dashboard_items(user, today)
     if roles.HEAD in held:
-        context["pending_extensions"] = DeadlineExtension.objects.filter(
-            status=DeadlineExtension.Status.PENDING
+        pending = DeadlineExtension.objects.filter(status=DeadlineExtension.Status.PENDING)
+        # To-do lists: the head decides for their own center only.
+        context["pending_extensions"] = at_home(
+            pending, user, field="complaint__center"
         ).select_related("complaint")[:10]
-        context["pending_publication"] = Complaint.objects.filter(
+        context["pending_publication"] = at_home(visible, user).filter(
             status=Complaint.Status.CLOSED,
             publication_requested_at__isnull=False,
             published_at__isnull=True,
         )[:10]
         session_chart, person_chart = dashboard.attendance_charts(today.year)
         context["charts"] = [
-            dashboard.complaints_by_window(today),
-            dashboard.on_time_by_month(today),
+            dashboard.complaints_by_window(visible, today),
+            dashboard.on_time_by_month(visible, today),
             session_chart,
             person_chart,
-            dashboard.unread_disclosures(),
+            dashboard.unread_disclosures(user),
         ]
     return render(request, "intranet/home.html", context)

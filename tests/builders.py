@@ -31,6 +31,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
+from centers.models import Center, Membership
 from content.models import (
     AnnouncementIndexPage,
     ArticleIndexPage,
@@ -142,6 +143,26 @@ def fresh_home(slug="home", **fields):
     for child in home.get_children():
         child.delete()
     return HomePage.objects.get(pk=home.pk)
+
+
+def the_existing_center():
+    """The center migration centers 0001 made for the default site."""
+    return Center.objects.get(code="default")
+
+
+def add_township(name, code, hostname, *, parent=None):
+    """A second center with its own Site (host name) and home page, as a county adds one."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title=name, slug=code))
+    site = Site.objects.create(hostname=hostname, root_page=home, site_name=name)
+    return Center.objects.create(
+        name=name, code=code, site=site, parent=parent, kind=Center.Kind.TOWNSHIP
+    )
+
+
+def join_center(user, center, *, county_oversight=False):
+    Membership.objects.create(user=user, center=center, county_oversight=county_oversight)
+    return user
 
 
 CENTER = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("portal", "content", "search", "intranet")
+PACKAGES = ("portal", "centers", "content", "search", "intranet")
 
 
 def test_import_contracts_hold():

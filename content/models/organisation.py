@@ -5,10 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from centers.models import only_center_id
 from content.text_limits import TEXT, limit
 
 
 class Department(index.Indexed, models.Model):
+    # The center the department works in; its windows, guides and roster follow it. Not in
+    # the panels yet: a one-center install has only the default (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="departments",
+        default=only_center_id,
+    )
     name = models.CharField(_("部门名称"), max_length=100, unique=True)
     slug = models.SlugField(_("网址标识"), max_length=100, unique=True, allow_unicode=True)
     responsibilities = models.TextField(_("职责"), blank=True, validators=limit(TEXT))

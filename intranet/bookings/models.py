@@ -11,6 +11,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.models import only_center_id
+from centers.scoping import in_reach
 from intranet import roles
 from intranet.cases.models import RECEIPT_ALPHABET, mask_phone
 
@@ -38,7 +40,7 @@ def save_with_new_code(instance, prefix):
 def _staff_scope(queryset, user):
     held = roles.roles_of(user)
     if held & {roles.HEAD, roles.INSPECTOR, roles.ADMIN, roles.WINDOW_STAFF}:
-        return queryset
+        return in_reach(queryset, user)
     return queryset.none()
 
 
@@ -63,6 +65,14 @@ class BookingSlot(models.Model):
         THURSDAY = 3, _("星期四")
         FRIDAY = 4, _("星期五")
 
+    # The center this belongs to (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     window = models.ForeignKey(
         "content.Window", verbose_name=_("窗口"), on_delete=models.PROTECT, related_name="slots"
     )
@@ -111,6 +121,14 @@ class Booking(models.Model):
         CANCELLED = "cancelled", _("已取消")
         ARRIVED = "arrived", _("已到场")
 
+    # The center this belongs to (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     code = models.CharField(_("预约编号"), max_length=12, unique=True)
     slot = models.ForeignKey(
         BookingSlot, verbose_name=_("时段"), on_delete=models.PROTECT, related_name="bookings"
@@ -175,6 +193,14 @@ class ServiceRequest(models.Model):
         SCHEDULED = "scheduled", _("已安排")
         CONVERTED = "converted", _("已转办件")
 
+    # The center this belongs to (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     code = models.CharField(_("申请编号"), max_length=12, unique=True)
     kind = models.CharField(_("服务类型"), max_length=10, choices=Kind.choices)
     requester = models.CharField(_("申请人类别"), max_length=10, choices=Requester.choices)

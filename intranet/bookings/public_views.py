@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from centers.models import Center
 from intranet.bookings import schedule
 from intranet.bookings.forms import BookingForm, CancelForm, ServiceRequestForm, bookable_guides
 from intranet.bookings.models import Booking, ServiceRequest, save_with_new_code
@@ -111,6 +112,7 @@ def service_request_new(request):
         form = ServiceRequestForm(request.POST)
         if form.is_valid():
             service_request = form.save(commit=False)
+            service_request.center = Center.for_request(request)
             save_with_new_code(service_request, "DB")
             request.session["service_request_id"] = service_request.pk
             return redirect("bookings:service_request_done")

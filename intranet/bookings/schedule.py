@@ -82,7 +82,13 @@ def book(guide, slot_id, day, name, phone, today=None):
     if taken(slot, day) >= slot.capacity:
         raise BookingError(_("该时段已约满，请选择其他时段。"))
     booking = Booking(
-        slot=slot, date=day, guide=guide, name=name, phone=phone, phone_last4=phone[-4:]
+        center_id=slot.center_id,
+        slot=slot,
+        date=day,
+        guide=guide,
+        name=name,
+        phone=phone,
+        phone_last4=phone[-4:],
     )
     save_with_new_code(booking, "YY")
     return booking

@@ -5,12 +5,15 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centers.models import Center
+from centers.scoping import works_at
 from intranet import roles
 from intranet.access import role_required
 from intranet.bookings import schedule
@@ -55,6 +58,8 @@ def booking_day(request):
 @require_POST
 def booking_arrive(request, pk):
     booking = get_object_or_404(Booking.objects.visible_to(request.user), pk=pk)
+    if not works_at(request.user, booking.center_id):
+        raise Http404
     try:
         booking = schedule.arrive(booking, request.user)
     except schedule.BookingError as error:
@@ -70,9 +75,15 @@ def booking_arrive(request, pk):
 
 @role_required(*MANAGERS)
 def slot_list(request):
+    center = Center.for_user(request.user)
+    if center is None:
+        # With several centers an account must be given one before it adds slots.
+        raise PermissionDenied
     form = SlotForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        slot = form.save(commit=False)
+        slot.center = center
+        slot.save()
         messages.success(request, _("已添加预约时段。"))
         return redirect("intranet:booking_slots")
     slots = BookingSlot.objects.visible_to(request.user).select_related("window")
@@ -84,6 +95,8 @@ def slot_list(request):
 @require_POST
 def slot_toggle(request, pk):
     slot = get_object_or_404(BookingSlot.objects.visible_to(request.user), pk=pk)
+    if not works_at(request.user, slot.center_id):
+        raise Http404
     slot.active = not slot.active
     slot.save(update_fields=["active"])
     messages.success(
@@ -116,6 +129,8 @@ def request_detail(request, pk):
     convert_form = ConvertForm(initial={"window": window})
     status = 200
     if request.method == "POST":
+        if not works_at(request.user, service_request.center_id):
+            raise Http404
         if not can_receive:
             raise PermissionDenied
         try:

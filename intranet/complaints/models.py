@@ -11,6 +11,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.models import only_center_id
+from centers.scoping import in_reach
 from content.text_limits import SHORT_TEXT, TEXT, limit
 from intranet import roles
 from intranet.calendar.workdays import Deadline, WorkCalendar
@@ -34,11 +36,14 @@ class ComplaintQuerySet(models.QuerySet):
         return self.open().filter(deadline__lt=today or timezone.localdate())
 
     def visible_to(self, user):
+        """What the user may read: their center's complaints (every center's for county
+        oversight), then by role: oversight all of them, window staff their own cases."""
         held = roles.roles_of(user)
+        mine = in_reach(self, user)
         if held & {roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
-            return self
+            return mine
         if roles.WINDOW_STAFF in held:
-            return self.filter(models.Q(handler=user) | models.Q(recorded_by=user))
+            return mine.filter(models.Q(handler=user) | models.Q(recorded_by=user))
         return self.none()
 
 
@@ -101,6 +106,15 @@ class Complaint(models.Model):
     WORKING_DAYS = {Complexity.SIMPLE: 1, Complexity.COMPLEX: 5}
     INSPECTOR_CALENDAR_DAYS = 15
 
+    # The center the complaint was made to: the portal's it was posted on, or the recording
+    # staff member's (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     code = models.CharField(_("查询码"), max_length=20, unique=True)
     channel = models.CharField(_("投诉渠道"), max_length=10, choices=Channel.choices)
     received_at = models.DateTimeField(_("收到时间"), default=timezone.now, db_index=True)

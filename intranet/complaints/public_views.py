@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from centers.models import Center
 from intranet.complaints import notices as complaint_notices
 from intranet.complaints import workflow as complaint_workflow
 from intranet.complaints.models import Complaint
@@ -92,6 +93,7 @@ def complaint_new(request):
     data = form.cleaned_data
 
     complaint = Complaint(
+        center=Center.for_request(request),
         channel=Complaint.Channel.ONLINE,
         content=data["content"],
         target_window=data["target_window"],
@@ -171,7 +173,11 @@ def complaint_track(request):
 
 def complaint_results(request):
     qs = (
-        Complaint.objects.filter(status=Complaint.Status.CLOSED, published_at__isnull=False)
+        Complaint.objects.filter(
+            center=Center.for_request(request),
+            status=Complaint.Status.CLOSED,
+            published_at__isnull=False,
+        )
         .only("category", "received_at", "closed_at", "outcome", "public_summary", "published_at")
         .order_by("-published_at")
     )

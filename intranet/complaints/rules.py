@@ -4,6 +4,7 @@ row still allows), so the three cannot drift apart."""
 
 from dataclasses import dataclass
 
+from centers.scoping import works_at
 from intranet import roles
 from intranet.complaints.models import Complaint
 
@@ -36,7 +37,10 @@ RULES = {
 
 
 def may_act(user, complaint, action):
-    """The user's part of the rule: their role, or being the complaint's handler."""
+    """The user's part of the rule: their role, or being the complaint's handler, in the
+    complaint's own center (county oversight reads other centers' complaints, acts on none)."""
+    if not works_at(user, complaint.center_id):
+        return False
     who = RULES[action].who
     if HANDLER in who and complaint.handler_id == user.pk:
         return True

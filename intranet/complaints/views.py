@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import TruncDate
 from django.http import FileResponse, Http404
@@ -11,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centers.models import Center
+from centers.scoping import in_reach
 from content.models import Window
 from intranet import roles
 from intranet.access import role_required
@@ -134,6 +137,10 @@ def complaint_list(request):
 
 @role_required(*roles.COMPLAINT_RECORDERS)
 def complaint_new(request):
+    center = Center.for_user(request.user)
+    if center is None:
+        # With several centers an account must be given one before it records anything.
+        raise PermissionDenied
     form = StaffComplaintForm(
         request.POST or None, request.FILES or None, initial={"received_at": timezone.now()}
     )
@@ -141,6 +148,7 @@ def complaint_new(request):
     if request.method == "POST" and form.is_valid():
         complaint = form.save(commit=False)
         complaint.recorded_by = request.user
+        complaint.center = center
 
         try:
             wf.receive_when_free(
@@ -396,5 +404,6 @@ def complaint_attachment(request, pk, att_pk):
 
 @role_required(*roles.OVERSIGHT_ROLES)
 def identity_access_log(request):
-    page = paginate(request, IdentityAccessLog.objects.select_related("user", "complaint"))
+    log = in_reach(IdentityAccessLog.objects.all(), request.user, field="complaint__center")
+    page = paginate(request, log.select_related("user", "complaint"))
     return render(request, "complaints/access_log.html", {"page": page})

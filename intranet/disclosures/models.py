@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.models import only_center_id
+from centers.scoping import in_reach
 from content.text_limits import DOCUMENT, limit
 from intranet import roles
 from intranet.storage import private_storage
@@ -20,13 +22,16 @@ class DisclosureQuerySet(models.QuerySet):
         return self.filter(publish_at__lte=timezone.now())
 
     def visible_to(self, user):
+        """Managers read all of their center's items (every center's with county oversight),
+        staff the published ones meant for their groups."""
+        mine = in_reach(self, user)
         if roles.has_role(user, *roles.DISCLOSURE_MANAGERS):
-            return self
+            return mine
         if not roles.roles_of(user):
             return self.none()
         group_ids = list(user.groups.values_list("id", flat=True))
         return (
-            self.published()
+            mine.published()
             .filter(
                 models.Q(audience_groups__isnull=True) | models.Q(audience_groups__in=group_ids)
             )
@@ -42,6 +47,14 @@ class Disclosure(models.Model):
         MODEL_WINDOWS = "model_windows", _("红旗窗口和优秀窗口工作人员评比情况")
         OTHER = "other", _("其他")
 
+    # The center whose staff the item is for (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     title = models.CharField(_("标题"), max_length=200)
     category = models.CharField(_("类别"), max_length=20, choices=Category.choices)
     body = models.TextField(_("正文"), validators=limit(DOCUMENT))

@@ -2,12 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from centers.models import Center
+from centers.scoping import members_of, works_at
 from intranet import roles
 from intranet.access import role_required
 from intranet.disclosures.forms import DisclosureFilterForm, DisclosureForm, ReadsFilterForm
@@ -47,7 +50,8 @@ def disclosure_list(request):
 @role_required(*roles.ALL_ROLES)
 def disclosure_detail(request, pk):
     item = get_object_or_404(_visible(request), pk=pk)
-    if item.is_published:
+    # A receipt only from the item's own center: county oversight reads without counting.
+    if item.is_published and works_at(request.user, item.center_id):
         DisclosureRead.objects.get_or_create(disclosure=item, user=request.user)
     return render(
         request,
@@ -63,11 +67,16 @@ def disclosure_detail(request, pk):
 
 @role_required(*roles.DISCLOSURE_MANAGERS)
 def disclosure_new(request):
+    center = Center.for_user(request.user)
+    if center is None:
+        # With several centers an account must be given one before it publishes.
+        raise PermissionDenied
     form = DisclosureForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             item = form.save(commit=False)
             item.created_by = request.user
+            item.center = center
             item.save()
             form.save_m2m()
             for f in form.cleaned_data["attachments"]:
@@ -84,9 +93,9 @@ def disclosure_new(request):
 
 
 def audience_of(item):
-    """Everyone the item is for: its groups, or every intranet role group."""
+    """Everyone the item is for: its center's staff in its groups, or in every intranet role group."""
     group_ids = list(item.audience_groups.values_list("id", flat=True))
-    users = get_user_model().objects.filter(is_active=True)
+    users = members_of(get_user_model().objects.filter(is_active=True), item.center)
     if group_ids:
         users = users.filter(groups__in=group_ids)
     else:
@@ -98,7 +107,7 @@ def audience_of(item):
 
 @role_required(*roles.DISCLOSURE_MANAGERS)
 def disclosure_reads(request, pk):
-    item = get_object_or_404(Disclosure, pk=pk)
+    item = get_object_or_404(_visible(request), pk=pk)
     reads = DisclosureRead.objects.filter(disclosure=item, user=OuterRef("pk"))
     people = (
         audience_of(item)

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.models import only_center_id
+from centers.scoping import in_reach
 from intranet import roles
 from intranet.complaints.models import CODE_ALPHABET
 
@@ -22,9 +24,10 @@ def new_request_code(year=None):
 
 class InfoRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The one place that decides which requests a user may see."""
+        """The one place that decides which requests a user may see: their center's (every
+        center's with county oversight), for the roles that keep the register."""
         if roles.roles_of(user) & {roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
-            return self
+            return in_reach(self, user)
         return self.none()
 
     def for_list(self, today=None):
@@ -63,6 +66,14 @@ class InfoRequest(models.Model):
     # Outcomes that need a written reason and legal basis on the 告知书.
     NEEDS_REASON = frozenset({Outcome.PARTIAL, Outcome.REFUSED, Outcome.OUT_OF_SCOPE})
 
+    # The center the request was made to: the portal it was posted on (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     code = models.CharField(_("查询码"), max_length=20, unique=True)
     applicant_type = models.CharField(_("申请人类型"), max_length=20, choices=ApplicantType.choices)
     applicant_name = models.CharField(_("申请人名称"), max_length=100)

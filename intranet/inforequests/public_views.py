@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from centers.models import Center
 from intranet.inforequests import workflow
 from intranet.inforequests.forms import RequestForm, TrackForm
 from intranet.inforequests.models import InfoRequest
@@ -46,7 +47,9 @@ def request_new(request):
     if form.cleaned_data["website"]:
         message = _("提交失败，请刷新页面后重试。")
         return render(request, template, {"form": form, "error": message}, status=400)
-    info_request = workflow.receive(form.save(commit=False))
+    info_request = form.save(commit=False)
+    info_request.center = Center.for_request(request)
+    info_request = workflow.receive(info_request)
     return render(request, "inforequests/public/done.html", {"r": info_request})
 
 

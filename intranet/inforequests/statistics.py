@@ -11,12 +11,15 @@ def _local_date(value):
     return timezone.localtime(value).date() if value else None
 
 
-def year_figures(year, today=None):
-    """Counts for the annual report table; `today` bounds a year still running."""
+def year_figures(year, requests=None, today=None):
+    """Counts for the annual report table over `requests` (the viewer's center's, or all);
+    `today` bounds a year still running."""
     today = today or timezone.localdate()
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     cutoff = min(end, today)
-    rows = InfoRequest.objects.only("received_at", "answered_at", "deadline", "outcome")
+    rows = (InfoRequest.objects.all() if requests is None else requests).only(
+        "received_at", "answered_at", "deadline", "outcome"
+    )
     received = carried_in = carried_out = overdue = 0
     outcomes = dict.fromkeys(InfoRequest.Outcome.values, 0)
     for r in rows:

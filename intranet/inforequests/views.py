@@ -1,12 +1,13 @@
 """Staff pages of information requests: register, one request, extension, answer, 告知书, figures."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centers.scoping import works_at
 from intranet import roles
 from intranet.access import role_required
 from intranet.inforequests import export, workflow
@@ -25,6 +26,14 @@ FIGURES = (roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 
 def get_request(request, pk):
     return get_object_or_404(InfoRequest.objects.visible_to(request.user), pk=pk)
+
+
+def get_request_to_act(request, pk):
+    """A request the user may change: one of their own center's (county oversight only reads)."""
+    r = get_request(request, pk)
+    if not works_at(request.user, r.center_id):
+        raise Http404
+    return r
 
 
 @role_required(*VIEWERS)
@@ -56,7 +65,7 @@ def request_list(request):
 
 
 def _detail(request, r, answer_form=None, extend_form=None, status=200):
-    held = roles.roles_of(request.user)
+    held = roles.roles_of(request.user) if works_at(request.user, r.center_id) else frozenset()
     return render(
         request,
         "inforequests/detail.html",
@@ -81,7 +90,7 @@ def request_detail(request, pk):
 @role_required(roles.HEAD)
 @require_POST
 def request_extend(request, pk):
-    r = get_request(request, pk)
+    r = get_request_to_act(request, pk)
     form = ExtendForm(request.POST)
     if not form.is_valid():
         return _detail(request, r, extend_form=form, status=400)
@@ -94,7 +103,7 @@ def request_extend(request, pk):
 @role_required(*HANDLERS)
 @require_POST
 def request_answer(request, pk):
-    r = get_request(request, pk)
+    r = get_request_to_act(request, pk)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _detail(request, r, answer_form=form, status=400)
@@ -121,7 +130,9 @@ def statistics(request):
     form = YearForm(request.GET)
     if not form.is_valid():
         return render(request, "inforequests/statistics.html", {"form": form}, status=400)
-    figures = stats.year_figures(form.cleaned_data["year"])
+    figures = stats.year_figures(
+        form.cleaned_data["year"], InfoRequest.objects.visible_to(request.user)
+    )
     return render(request, "inforequests/statistics.html", {"form": form, "f": figures})
 
 
@@ -132,7 +143,9 @@ def statistics_export(request):
         return render(request, "inforequests/statistics.html", {"form": form}, status=400)
     year = form.cleaned_data["year"]
     response = HttpResponse(
-        export.statistics_workbook(stats.year_figures(year)),
+        export.statistics_workbook(
+            stats.year_figures(year, InfoRequest.objects.visible_to(request.user))
+        ),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="info-requests-{year}.xlsx"'

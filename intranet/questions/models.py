@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.models import only_center_id
+from centers.scoping import in_reach
 from intranet import roles
 from intranet.complaints.models import CODE_ALPHABET
 
@@ -22,14 +24,15 @@ class QuestionQuerySet(models.QuerySet):
         from intranet.cases import substitution
 
         held = roles.roles_of(user)
+        mine = in_reach(self, user)
         if held & {roles.HEAD, roles.INSPECTOR, roles.EDITOR, roles.ADMIN}:
-            return self
+            return mine
         if roles.WINDOW_STAFF not in held:
             return self.none()
         department_id = department_id_of(user, substitution)
         if department_id is None:
             return self.none()
-        return self.filter(department_id=department_id)
+        return mine.filter(department_id=department_id)
 
     def for_list(self, today=None):
         """Overdue unanswered questions first, then by due date."""
@@ -66,6 +69,14 @@ class Question(models.Model):
         ANSWERED = "answered", _("已答复")
         PUBLISHED = "published", _("已公开")
 
+    # The center the question was asked of: the portal it was posted on (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     code = models.CharField(_("查询码"), max_length=20, unique=True)
     guide = models.ForeignKey(
         "content.ServiceGuidePage",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from centers.models import Center
 from intranet.questions import workflow
 from intranet.questions.forms import QuestionForm, TrackForm
 from intranet.questions.models import Question
@@ -53,6 +54,7 @@ def question_new(request):
         )
     question = workflow.receive(
         Question(
+            center=Center.for_request(request),
             guide=data["guide"],
             content=data["content"],
             asker_name=data["asker_name"],

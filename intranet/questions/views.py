@@ -1,10 +1,12 @@
 """Staff pages of questions: the list (overdue first), one question, answer, review, FAQ."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centers.scoping import works_at
 from intranet import roles
 from intranet.access import role_required
 from intranet.questions import workflow
@@ -25,6 +27,14 @@ def get_question(request, pk):
     return get_object_or_404(
         Question.objects.visible_to(request.user).select_related("guide", "department"), pk=pk
     )
+
+
+def get_question_to_act(request, pk):
+    """A question the user may change: one of their own center's (county oversight only reads)."""
+    question = get_question(request, pk)
+    if not works_at(request.user, question.center_id):
+        raise Http404
+    return question
 
 
 @role_required(*VIEWERS)
@@ -55,7 +65,8 @@ def question_list(request):
 
 
 def _detail(request, question, answer_form=None, faq_form=None, status=200):
-    held = roles.roles_of(request.user)
+    at_home = works_at(request.user, question.center_id)
+    held = roles.roles_of(request.user) if at_home else frozenset()
     return render(
         request,
         "questions/detail.html",
@@ -86,7 +97,7 @@ def question_detail(request, pk):
 @role_required(*ANSWERERS)
 @require_POST
 def question_answer(request, pk):
-    question = get_question(request, pk)
+    question = get_question_to_act(request, pk)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _detail(request, question, answer_form=form, status=400)
@@ -103,7 +114,7 @@ def question_answer(request, pk):
 @role_required(*REVIEWERS)
 @require_POST
 def question_publish(request, pk):
-    question = get_question(request, pk)
+    question = get_question_to_act(request, pk)
     done = _("已审核公开，答复显示在办事指南下的“网友咨询”中。")
     return run_step(
         request,
@@ -117,7 +128,7 @@ def question_publish(request, pk):
 @role_required(roles.EDITOR)
 @require_POST
 def question_faq(request, pk):
-    question = get_question(request, pk)
+    question = get_question_to_act(request, pk)
     form = FaqForm(request.POST)
     if not form.is_valid():
         return _detail(request, question, faq_form=form, status=400)

@@ -133,6 +133,6 @@ def test_the_administrator_account_is_not_counted_among_the_readers(clients, use
         .content.decode()
     )
     assert "李强" in unread and "管理员" not in unread
-    (row,) = dashboard.unread_disclosures().rows
+    (row,) = dashboard.unread_disclosures(users["head"]).rows
     # staff1, staff2, head, inspector and editor: five readers, the administrator not among them.
     assert row.bars[0].value == 5
