@@ -6,7 +6,8 @@
 #
 #   1. its own PostgreSQL database (portal_county_loadtest): migrate, then
 #      `python -m benchmarks.county generate` unless the county is there already
-#   2. `search_rebuild` into Elasticsearch (prefix loadtest-county), collectstatic,
+#   2. `search_rebuild` into Elasticsearch (prefix loadtest-county) after generating (or
+#      with COUNTY_REINDEX=1), collectstatic,
 #      the Redis database emptied (only the one REDIS_URL names)
 #   3. gunicorn twice (.ci/serve.sh, production settings, each its own VAR_DIR), then
 #      `python -m benchmarks.county measure`: each page type LOADTEST_ROUNDS times
@@ -64,9 +65,13 @@ export PAGE_CACHE_ENABLED=true
 log "preparing ${DATABASE_URL%%@*}@… (migrate, generate, search_rebuild, collectstatic)"
 export VAR_DIR="$WORK_DIR/host1"
 "$PY" manage.py migrate --noinput -v 0
-"$PY" -m benchmarks.county generate --if-missing --centers "${COUNTY_CENTERS:-30}" \
-    --guides "${COUNTY_GUIDES:-3000}" --cases "${COUNTY_CASES:-300000}"
-"$PY" manage.py search_rebuild --engine elasticsearch -v 0
+generated="$("$PY" -m benchmarks.county generate --if-missing --centers "${COUNTY_CENTERS:-30}" \
+    --guides "${COUNTY_GUIDES:-3000}" --cases "${COUNTY_CASES:-300000}" | tee /dev/stderr)"
+# The pages were inserted in bulk, without the publishing signals that feed the index.
+if [[ "$generated" != *"nothing generated"* || "${COUNTY_REINDEX:-}" == "1" ]]; then
+    log "indexing the pages into Elasticsearch (search_rebuild)"
+    "$PY" manage.py search_rebuild --engine elasticsearch -v 0
+fi
 # Every run starts from an empty shared cache: the page cache is measured filling up.
 "$PY" manage.py shell -c "from django.core.cache import caches; caches['default'].clear(); caches['pages'].clear()"
 
@@ -94,7 +99,7 @@ done
 for port in "${PORTS[@]}"; do
     ready=""
     for _ in $(seq 1 120); do
-        if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/healthz/ready"; then
+        if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/healthz/ready" 2>/dev/null; then
             ready=1
             break
         fi

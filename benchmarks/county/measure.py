@@ -13,6 +13,7 @@ import os
 import random
 import statistics
 import subprocess
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote
@@ -49,7 +50,8 @@ PAGE_TYPES = (
     ("home", "home (首页)"),
     ("catalog", "guide list (办事指南目录)"),
     ("department", "department section (部门栏目)"),
-    ("guide", "guide page (办事指南)"),
+    ("guide", "guide page, all 3,000 (办事指南)"),
+    ("popular", "guide page, 10 per center"),
     ("announcements", "completion announcements (办结公告栏)"),
     ("announcement", "one completion announcement"),
     ("search", "search (/search/)"),
@@ -87,6 +89,7 @@ def targets():
         "catalog": pages(ServiceCatalogPage),
         "department": pages(DepartmentSectionPage, ServiceCatalogPage),
         "guide": pages(ServiceGuidePage),
+        "popular": popular(pages(ServiceGuidePage)),
         "announcements": pages(AnnouncementIndexPage),
         "announcement": pages(CompletionAnnouncementPage),
         "search": [(host, "/search/?q=" + quote(word)) for host in hosts for word in SEARCH_WORDS],
@@ -95,6 +98,37 @@ def targets():
     for rows in chosen.values():
         shuffler.shuffle(rows)
     return chosen, dict(sites.values())
+
+
+def popular(guides, per_center=10):
+    """The first guides of every center: a small set that the page cache holds after a round."""
+    chosen, counts = [], {}
+    for host, path in guides:
+        if counts.get(host, 0) < per_center:
+            counts[host] = counts.get(host, 0) + 1
+            chosen.append((host, path))
+    return chosen
+
+
+def drain(ports, patience=180):
+    """Wait until every server answers its readiness probe at once: requests a finished wrk
+    run left in the servers' queues must not be counted in the next run."""
+    deadline = time.monotonic() + patience
+    for port in ports:
+        while True:
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(  # noqa: S310 (loopback only)
+                    f"http://127.0.0.1:{port}/healthz/ready", timeout=patience
+                ) as response:
+                    response.read()
+            except OSError as error:
+                raise MeasureError(f"port {port} stopped answering: {error}") from error
+            if time.monotonic() - started < 0.3:
+                break
+            if time.monotonic() > deadline:
+                raise MeasureError(f"port {port} is still busy after {patience} s")
+            time.sleep(1)
 
 
 def fetch(port, host, path):
@@ -170,6 +204,7 @@ def run(options):
         )
     for round_number in range(1, options.rounds + 1):
         for page_type in wanted:
+            drain(ports)
             load_before = os.getloadavg()[0]
             figures = run_wrk(files[page_type], ports, options.connections, duration)
             figures.update(
