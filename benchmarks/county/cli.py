@@ -2,11 +2,11 @@
 
   python -m benchmarks.county generate --centers 30 --guides 3000 --cases 300000
   python -m benchmarks.county measure --ports 8660 8661 --connections 100 --duration 12
-  python -m benchmarks.county report
+  python -m benchmarks.county report [--results run1.jsonl run2.jsonl …]
 
 `generate` fills the database DJANGO_SETTINGS_MODULE / DATABASE_URL point at (refusing
 one that has load-test centers already); `measure` drives two running servers with wrk
-(benchmarks/county/measure.py); `report` prints the table of the results file.
+(benchmarks/county/measure.py); `report` prints the table of one or several results files (medians over all their runs).
 """
 
 import argparse
@@ -44,7 +44,9 @@ def parse_arguments(argv):
     measure.add_argument("--work-dir", default="var/loadtest-county")
 
     table = commands.add_parser("report", help="the table of a results file")
-    table.add_argument("--results", default="var/loadtest-county/results.jsonl")
+    table.add_argument(
+        "--results", nargs="+", default=["var/loadtest-county/results.jsonl"], help="one per run"
+    )
     return parser.parse_args(argv)
 
 

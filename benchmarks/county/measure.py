@@ -228,14 +228,18 @@ def run(options):
             )
 
 
-def report(results_path):
-    rows = [
-        json.loads(line)
-        for line in Path(results_path).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+def report(results_paths):
+    """The table of one or several results files (runs): medians over every round of every
+    run, and beside them the medians of the runs' first rounds (cold page cache)."""
+    rows = []
+    for path in results_paths:
+        rows += [
+            json.loads(line)
+            for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
     if not rows:
-        raise MeasureError(f"{results_path} holds no results")
+        raise MeasureError(f"{', '.join(results_paths)}: no results")
     print(
         "| page type | URLs (hosts) | req/s | p50 ms | p95 ms | p99 ms | errors "
         "| 1st round req/s | 1st round p95 ms |"
@@ -245,21 +249,22 @@ def report(results_path):
         runs = [row for row in rows if row["page"] == key]
         if not runs:
             continue
-        first = min(runs, key=lambda row: row["round"])
+        firsts = [row for row in runs if row["round"] == 1] or runs
 
         def median(name, runs=runs):
             return statistics.median(row[name] for row in runs)
 
         errors = sum(row["errors"] + row["non_2xx"] for row in runs)
         print(
-            f"| {label} | {first['urls']:,} ({first['hosts']}) | {median('rps'):.1f} | "
+            f"| {label} | {runs[0]['urls']:,} ({runs[0]['hosts']}) | {median('rps'):.1f} | "
             f"{median('p50_ms'):.0f} | {median('p95_ms'):.0f} | {median('p99_ms'):.0f} | "
-            f"{errors} | {first['rps']:.1f} | {first['p95_ms']:.0f} |"
+            f"{errors} | {median('rps', firsts):.1f} | {median('p95_ms', firsts):.0f} |"
         )
     loads = [row["load_before"] for row in rows]
-    first = rows[0]
+    per_type = max(len([row for row in rows if row["page"] == key]) for key, _l in PAGE_TYPES)
     print(
-        f"\n{len({row['round'] for row in rows})} rounds per page type, medians; "
-        f"{first['connections']} connections over ports {', '.join(map(str, first['ports']))}; "
-        f"load average before the runs {min(loads):.1f}–{max(loads):.1f}"
+        f"\n{len(results_paths)} run(s), {per_type} runs of {rows[0]['seconds']:.0f} s per page "
+        f"type, medians; {rows[0]['connections']} connections over ports "
+        f"{', '.join(map(str, rows[0]['ports']))}; load average before each run "
+        f"{min(loads):.1f}–{max(loads):.1f}"
     )

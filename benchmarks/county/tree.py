@@ -6,9 +6,9 @@ history. Here the paths are computed as treebeard's materialized path would comp
 (same step length and alphabet), the `wagtailcore_page` rows go in with `bulk_create` and
 the specific rows (guide, home, section …) with one multi-row INSERT per batch; the
 parent's `numchild` is raised once. `Page.find_problems()` finds nothing afterwards
-(tests/benchmarks/test_county_generator.py). No revisions are written: a page without a
-live revision renders as it does after `update_index`-style imports; editors' history is
-not what is measured.
+(tests/benchmarks/test_county_generator.py). No revisions are written (editors' history
+is not what is measured) and no signal fires: the public index is filled afterwards with
+`search_rebuild`, Wagtail's admin search with `update_index` if wanted.
 """
 
 from django.contrib.contenttypes.models import ContentType
