@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format demo serve postgres redis browsers java loadtest elasticsearch benchmark-pages benchmark-search
+.PHONY: install run test lint format demo serve postgres redis browsers java loadtest loadtest-county elasticsearch benchmark-pages benchmark-search
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ elasticsearch:
 # Requests/s and p95 with wrk against gunicorn on 127.0.0.1 (figures in README).
 loadtest: install
 	PY=$(PY) bash .ci/loadtest.sh
+
+# The county scale (30 centers, 3,000 guides, 300,000 cases; generated once into its own
+# database) on two gunicorn processes over PostgreSQL, Elasticsearch and Redis, 100 wrk
+# connections across every center's host name (figures in README, "County scale").
+loadtest-county: install
+	PY=$(PY) bash .ci/loadtest-county.sh
 
 # The portal's pages against a stock Wagtail 8.0.1 page with the same guide text, served
 # side by side with the same gunicorn flags (figures in README; needs wrk).

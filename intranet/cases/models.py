@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.models import only_center_id
 from intranet import roles
 
 # Receipt numbers avoid characters that are easy to confuse when read aloud (0/O, 1/I).
@@ -115,6 +116,15 @@ class Case(models.Model):
     OPEN_STATES = (State.RECEIVED, State.ACCEPTED, State.SUPPLEMENT)
     CLOSED_STATES = (State.COMPLETED, State.COLLECTED)
 
+    # The center the case was made at: the intake's account, the guide's department, or the
+    # booking / service request it comes from (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     receipt_number = models.CharField(_("受理编号"), max_length=20, unique=True)
     phone_last4 = models.CharField(_("电话后四位"), max_length=4)
     guide = models.ForeignKey(
