@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from centers.models import Center
 from centers.scoping import in_reach
-from content.models import Window
 from intranet import roles
 from intranet.access import role_required
 from intranet.calendar.workdays import WorkCalendar
+from intranet.center_choices import windows_in_reach
 from intranet.complaints import rules
 from intranet.complaints import workflow as wf
 from intranet.complaints.forms import (
@@ -128,7 +128,7 @@ def complaint_list(request):
             "rows": rows,
             "state": state,
             "states": STATE_FILTERS,
-            "windows": Window.objects.all(),
+            "windows": windows_in_reach(request.user),
             "current_window": str(filters["window"] or ""),
             "can_record": roles.has_role(request.user, *roles.COMPLAINT_RECORDERS),
         },
