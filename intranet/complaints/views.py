@@ -377,8 +377,11 @@ def complaint_publication(request, pk):
 @require_POST
 def complaint_publication_approve(request, pk):
     complaint = _get_complaint(request, pk)
+    if not rules.may_act(request.user, complaint, "approve_publication"):
+        # Another center's complaint (county oversight): not the user's to act on.
+        raise Http404
     if (
-        not rules.may(request.user, complaint, "approve_publication")
+        not rules.state_allows(complaint.status, "approve_publication")
         or not complaint.public_summary
         or complaint.published_at
     ):
