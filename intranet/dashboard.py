@@ -84,9 +84,10 @@ def on_time_by_month(complaints, today):
     return bar_chart("近12个月按时答复情况", data, series_names=["按时答复", "超期答复"], unit="件")
 
 
-def attendance_charts(year):
-    sessions = attendance.session_figures(year)
-    people = attendance.person_figures(year)
+def attendance_charts(year, sessions):
+    """The year's attendance over ``sessions`` (those the head may see)."""
+    people = attendance.person_figures(year, sessions)
+    sessions = attendance.session_figures(year, sessions)
     session_chart = bar_chart(
         f"{year}年各次学习出勤率",
         [

@@ -31,7 +31,8 @@ def home(request):
     context["unread"] = unread[:5]
     context["unread_count"] = unread.count()
     context["upcoming"] = (
-        StudySession.objects.filter(date__gte=today)
+        StudySession.objects.visible_to(user)
+        .filter(date__gte=today)
         .select_related("host")
         .order_by("date", "start_time")[:3]
     )
@@ -75,7 +76,9 @@ def home(request):
             publication_requested_at__isnull=False,
             published_at__isnull=True,
         )[:10]
-        session_chart, person_chart = dashboard.attendance_charts(today.year)
+        session_chart, person_chart = dashboard.attendance_charts(
+            today.year, StudySession.objects.visible_to(user)
+        )
         context["charts"] = [
             dashboard.complaints_by_window(visible, today),
             dashboard.on_time_by_month(visible, today),

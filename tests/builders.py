@@ -1045,17 +1045,20 @@ def national_day_eve():
         yield NATIONAL_DAY_EVE
 
 
-def session_around_now(host, started_minutes_ago=20, topic="业务学习"):
-    """A study session under way: started `started_minutes_ago`, ending in an hour.
+def session_around_now(host, started_minutes_ago=20, topic="业务学习", center=None):
+    """A study session under way: started `started_minutes_ago`, ending in an hour, in
+    `center` (the only center when not given).
 
     Use it under `working_morning`, far from midnight.
     """
     now = timezone.localtime()
     start = now - datetime.timedelta(minutes=started_minutes_ago)
     end = now + datetime.timedelta(minutes=60)
+    center = center or Center.only()
     return StudySession.objects.create(
+        center=center,
         plan=StudyPlan.objects.get_or_create(
-            year=now.year, defaults={"title": f"{now.year}年学习计划"}
+            center=center, year=now.year, defaults={"title": f"{now.year}年学习计划"}
         )[0],
         date=now.date(),
         start_time=start.time().replace(microsecond=0),

@@ -10,13 +10,16 @@ from content.models import ServiceGuidePage, Window
 from intranet.bookings import schedule
 from intranet.bookings.models import BookingSlot, ServiceRequest
 from intranet.cases.forms import phone_validator
-from intranet.form_fields import UserChoiceField, staff_users
+from intranet.center_choices import guides_of, staff_of, windows_of
+from intranet.form_fields import UserChoiceField
 
 name_field_attrs = {"autocomplete": "name", "maxlength": 50}
 
 
-def bookable_guides():
-    return ServiceGuidePage.objects.live().public().filter(window__isnull=False).order_by("title")
+def bookable_guides(center):
+    """The guides of ``center`` (the portal's) that have a window to book at."""
+    guides = ServiceGuidePage.objects.live().public().filter(window__isnull=False)
+    return guides_of(center, guides).order_by("title")
 
 
 class BookingForm(forms.Form):
@@ -103,10 +106,12 @@ class ServiceRequestForm(forms.ModelForm):
             "address": {"required": _("请填写地址，方便工作人员联系或上门。")},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, center, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = ServiceRequest.Kind.choices
-        self.fields["guide"].queryset = ServiceGuidePage.objects.live().public().order_by("title")
+        self.fields["guide"].queryset = guides_of(
+            center, ServiceGuidePage.objects.live().public()
+        ).order_by("title")
         self.fields["guide"].empty_label = _("不确定／其他事项")
         self.fields["guide"].required = False
         self.fields["phone"].validators.append(phone_validator)
@@ -128,9 +133,9 @@ class SlotForm(forms.ModelForm):
             "end": forms.TimeInput(attrs={"type": "time"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, center, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["window"].queryset = Window.objects.all()
+        self.fields["window"].queryset = windows_of(center)
         self.fields["capacity"].min_value = 1
 
     def clean_capacity(self):
@@ -165,10 +170,10 @@ class ArrangeForm(forms.Form):
         error_messages={"required": _("请选择日期。"), "invalid": _("请填写正确的日期。")},
     )
 
-    def __init__(self, *args, today, **kwargs):
+    def __init__(self, *args, today, center, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["agent"].queryset = staff_users()
+        self.fields["agent"].queryset = staff_of(center)
 
     def clean_scheduled_on(self):
         day = self.cleaned_data["scheduled_on"]
@@ -180,6 +185,10 @@ class ArrangeForm(forms.Form):
 class ConvertForm(forms.Form):
     window = forms.ModelChoiceField(
         label=_("受理窗口"),
-        queryset=Window.objects.all(),
+        queryset=Window.objects.none(),
         error_messages={"required": _("请选择受理窗口。")},
     )
+
+    def __init__(self, *args, center, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["window"].queryset = windows_of(center)

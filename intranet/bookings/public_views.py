@@ -30,9 +30,10 @@ def _limit(name, default):
 @require_http_methods(["GET", "POST"])
 def booking_new(request):
     guide_id = request.GET.get("guide", "")
+    guides = bookable_guides(Center.for_request(request))
     if not guide_id.isdigit():
-        return render(request, "bookings/public/guides.html", {"guides": bookable_guides()})
-    guide = get_object_or_404(bookable_guides().select_related("window"), pk=int(guide_id))
+        return render(request, "bookings/public/guides.html", {"guides": guides})
+    guide = get_object_or_404(guides.select_related("window"), pk=int(guide_id))
     choices = schedule.free_choices(guide.window)
     context = {"guide": guide}
     if request.method == "POST":
@@ -107,9 +108,12 @@ def service_request_new(request):
         bucket = rate_limits.ip_bucket(REQUEST_SCOPE, request)
         limit = _limit("SERVICE_REQUEST_SUBMIT_LIMIT", 5)
         if limit and rate_limits.hit(bucket) > limit:
-            context = {"form": ServiceRequestForm(request.POST), "error": TOO_MANY}
+            context = {
+                "form": ServiceRequestForm(request.POST, center=Center.for_request(request)),
+                "error": TOO_MANY,
+            }
             return render(request, "bookings/public/request.html", context, status=429)
-        form = ServiceRequestForm(request.POST)
+        form = ServiceRequestForm(request.POST, center=Center.for_request(request))
         if form.is_valid():
             service_request = form.save(commit=False)
             service_request.center = Center.for_request(request)
@@ -118,7 +122,11 @@ def service_request_new(request):
             return redirect("bookings:service_request_done")
         rate_limits.release(bucket)
         return render(request, "bookings/public/request.html", {"form": form}, status=400)
-    return render(request, "bookings/public/request.html", {"form": ServiceRequestForm()})
+    return render(
+        request,
+        "bookings/public/request.html",
+        {"form": ServiceRequestForm(center=Center.for_request(request))},
+    )
 
 
 @never_cache

@@ -79,7 +79,7 @@ def slot_list(request):
     if center is None:
         # With several centers an account must be given one before it adds slots.
         raise PermissionDenied
-    form = SlotForm(request.POST or None)
+    form = SlotForm(request.POST or None, center=center)
     if request.method == "POST" and form.is_valid():
         slot = form.save(commit=False)
         slot.center = center
@@ -121,12 +121,15 @@ def request_detail(request, pk):
     )
     can_receive = roles.has_role(request.user, *RECEIVERS)
     today = timezone.localdate()
+    # The choices are the request's own center's windows and staff.
+    center = service_request.center
     arrange_form = ArrangeForm(
         initial={"agent": service_request.agent_id, "scheduled_on": service_request.scheduled_on},
         today=today,
+        center=center,
     )
     window = service_request.guide.window_id if service_request.guide else None
-    convert_form = ConvertForm(initial={"window": window})
+    convert_form = ConvertForm(initial={"window": window}, center=center)
     status = 200
     if request.method == "POST":
         if not works_at(request.user, service_request.center_id):
@@ -135,7 +138,7 @@ def request_detail(request, pk):
             raise PermissionDenied
         try:
             if request.POST.get("step") == "convert":
-                convert_form = ConvertForm(request.POST)
+                convert_form = ConvertForm(request.POST, center=center)
                 if convert_form.is_valid():
                     schedule.request_to_case(
                         service_request, request.user, convert_form.cleaned_data["window"]
@@ -148,7 +151,7 @@ def request_detail(request, pk):
                     )
                     return redirect("intranet:case_detail", service_request.case_id)
             else:
-                arrange_form = ArrangeForm(request.POST, today=today)
+                arrange_form = ArrangeForm(request.POST, today=today, center=center)
                 if arrange_form.is_valid():
                     schedule.arrange(
                         service_request,

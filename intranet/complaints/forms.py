@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content.models import StaffMember, Window
 from intranet import staff_dates
+from intranet.center_choices import roster_of, staff_of, windows_of
 from intranet.complaints.models import Complaint
 from intranet.complaints.personal_data import personal_data_problems
 from intranet.form_fields import (
@@ -15,7 +15,6 @@ from intranet.form_fields import (
     DateTimeInput,
     UserChoiceField,
     phone_validator,
-    staff_users,
 )
 from intranet.list_filters import EARLIEST_YEAR, NO_WINDOW, id_field, latest_year
 from intranet.uploads import COMPLAINT_TYPES, MultipleFileField
@@ -115,9 +114,11 @@ class TriageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = staff_users()
-        self.fields["target_window"].queryset = Window.objects.all()
-        self.fields["target_staff"].queryset = StaffMember.objects.filter(is_active=True)
+        # The complaint's own center's windows, roster and staff only.
+        center = self.instance.center
+        self.fields["handler"].queryset = staff_of(center)
+        self.fields["target_window"].queryset = windows_of(center)
+        self.fields["target_staff"].queryset = roster_of(center).filter(is_active=True)
 
     def clean(self):
         data = super().clean()

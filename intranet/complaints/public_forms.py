@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content.models import ServiceGuidePage, StaffMember, Window
+from intranet.center_choices import guides_of, roster_of, windows_of
 from intranet.complaints.forms import MAX_COMPLAINT_FILE
 from intranet.form_fields import DateInput, phone_validator
 from intranet.uploads import COMPLAINT_TYPES, MultipleFileField
@@ -25,17 +25,17 @@ class PublicComplaintForm(forms.Form):
     )
     target_window = forms.ModelChoiceField(
         label=_("涉及窗口"),
-        queryset=Window.objects.all(),
+        queryset=None,
         required=False,
         empty_label=_("不清楚/不涉及具体窗口"),
+        error_messages={"invalid_choice": _("所选窗口不是本中心的窗口，请重新选择。")},
     )
     target_staff = forms.ModelChoiceField(
         label=_("涉及工作人员"),
-        queryset=StaffMember.objects.select_related("window").order_by(
-            "window__sort_order", "name"
-        ),
+        queryset=None,
         required=False,
         empty_label=_("不清楚/不涉及具体人员"),
+        error_messages={"invalid_choice": _("所选工作人员不是本中心的工作人员，请重新选择。")},
         help_text=_("名单与中心公示的工作人员一致；不清楚可不选。"),
     )
     target_description = forms.CharField(
@@ -81,8 +81,13 @@ class PublicComplaintForm(forms.Form):
     # Honeypot: hidden from people by the stylesheet, filled in by bots.
     website = forms.CharField(label=_("请勿填写此项"), required=False)
 
-    def __init__(self, *args, challenge=False, **kwargs):
+    def __init__(self, *args, center, challenge=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The windows and roster of the center whose portal the form is on.
+        self.fields["target_window"].queryset = windows_of(center)
+        self.fields["target_staff"].queryset = (
+            roster_of(center).select_related("window").order_by("window__sort_order", "name")
+        )
         if challenge:
             # Shown after a few complaints from one address in an hour (a shared lobby
             # computer stays usable); the template renders its image and inputs.
@@ -111,13 +116,12 @@ class PublicComplaintForm(forms.Form):
         return value
 
 
-def guide_initial(guide_id):
-    """Initial values when the citizen came from a guide's "对本事项投诉" link."""
+def guide_initial(guide_id, center):
+    """Initial values when the citizen came from a guide's "对本事项投诉" link (a guide of
+    this portal's center)."""
     if not str(guide_id).isdigit():
         return {}
-    guide = (
-        ServiceGuidePage.objects.live().filter(pk=int(guide_id)).select_related("window").first()
-    )
+    guide = guides_of(center).live().filter(pk=int(guide_id)).select_related("window").first()
     if guide is None:
         return {}
     initial = {"target_description": _("事项：%(t)s") % {"t": guide.title}}

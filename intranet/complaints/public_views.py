@@ -53,7 +53,13 @@ def _busy(request, challenge):
         "系统繁忙，您的投诉暂未保存。您填写的内容已保留在下方，请稍等片刻后再次提交"
         "（附件需要重新选择）；如情况紧急，请拨打监督投诉电话。"
     )
-    return _page(request, PublicComplaintForm(request.POST), challenge, message, status=503)
+    return _page(
+        request,
+        PublicComplaintForm(request.POST, center=Center.for_request(request)),
+        challenge,
+        message,
+        status=503,
+    )
 
 
 def receipt_token(complaint):
@@ -66,8 +72,13 @@ def complaint_new(request):
     bucket = rate_limits.ip_bucket(SUBMIT_SCOPE, request)
     if request.method != "POST":
         challenge = bool(limit) and rate_limits.count(bucket) >= free_submissions()
-        initial = guide_initial(request.GET.get("guide", ""))
-        return _page(request, PublicComplaintForm(challenge=challenge, initial=initial), challenge)
+        center = Center.for_request(request)
+        initial = guide_initial(request.GET.get("guide", ""), center)
+        return _page(
+            request,
+            PublicComplaintForm(center=center, challenge=challenge, initial=initial),
+            challenge,
+        )
     # Count first, then decide: a check followed by a later write lets parallel
     # requests all pass the check (19 of 30 stored against a limit of 5).
     try:
@@ -78,8 +89,16 @@ def complaint_new(request):
     if limit and hits > limit:
         # Keep what was typed (files cannot be kept) so nothing has to be written again.
         message = _("提交次数过多，请一小时后再试，或拨打监督投诉电话。")
-        return _page(request, PublicComplaintForm(request.POST), False, message, status=429)
-    form = PublicComplaintForm(request.POST, request.FILES, challenge=challenge)
+        return _page(
+            request,
+            PublicComplaintForm(request.POST, center=Center.for_request(request)),
+            False,
+            message,
+            status=429,
+        )
+    form = PublicComplaintForm(
+        request.POST, request.FILES, center=Center.for_request(request), challenge=challenge
+    )
     valid = form.is_valid()
     if limit and not valid and not ({"attachments", "captcha"} & set(form.errors)):
         # A typo (content too short, a bad date) is not an attempt worth counting;

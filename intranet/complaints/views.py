@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from centers.models import Center
 from centers.scoping import in_reach
-from content.models import Window
 from intranet import roles
 from intranet.access import role_required
 from intranet.calendar.workdays import WorkCalendar
+from intranet.center_choices import windows_in_reach
 from intranet.complaints import rules
 from intranet.complaints import workflow as wf
 from intranet.complaints.forms import (
@@ -128,7 +128,7 @@ def complaint_list(request):
             "rows": rows,
             "state": state,
             "states": STATE_FILTERS,
-            "windows": Window.objects.all(),
+            "windows": windows_in_reach(request.user),
             "current_window": str(filters["window"] or ""),
             "can_record": roles.has_role(request.user, *roles.COMPLAINT_RECORDERS),
         },
@@ -377,8 +377,11 @@ def complaint_publication(request, pk):
 @require_POST
 def complaint_publication_approve(request, pk):
     complaint = _get_complaint(request, pk)
+    if not rules.may_act(request.user, complaint, "approve_publication"):
+        # Another center's complaint (county oversight): not the user's to act on.
+        raise Http404
     if (
-        not rules.may(request.user, complaint, "approve_publication")
+        not rules.state_allows(complaint.status, "approve_publication")
         or not complaint.public_summary
         or complaint.published_at
     ):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from content.models import ServiceGuidePage
+from intranet.center_choices import guides_of
 from intranet.questions.models import Question
 
 
@@ -46,10 +47,13 @@ class QuestionForm(forms.Form):
     # Honeypot: hidden from people by the stylesheet, filled in by bots.
     website = forms.CharField(label=_("请勿填写此项"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, center, **kwargs):
         super().__init__(*args, **kwargs)
-        # public() reads the view restrictions, so it runs per form, not at import.
-        self.fields["guide"].queryset = ServiceGuidePage.objects.live().public().order_by("title")
+        # public() reads the view restrictions, so it runs per form, not at import; the guides
+        # are those of the center whose portal the form is on.
+        self.fields["guide"].queryset = guides_of(
+            center, ServiceGuidePage.objects.live().public()
+        ).order_by("title")
 
 
 class TrackForm(forms.Form):

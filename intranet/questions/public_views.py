@@ -32,11 +32,14 @@ def _track_limit():
 @require_http_methods(["GET", "POST"])
 def question_new(request):
     if request.method == "GET":
-        form = QuestionForm(initial={"guide": request.GET.get("guide", "")[:12] or None})
+        form = QuestionForm(
+            initial={"guide": request.GET.get("guide", "")[:12] or None},
+            center=Center.for_request(request),
+        )
         return render(request, "questions/public/new.html", {"form": form})
     limit = _submit_limit()
     bucket = rate_limits.ip_bucket(SUBMIT_SCOPE, request)
-    form = QuestionForm(request.POST)
+    form = QuestionForm(request.POST, center=Center.for_request(request))
     if limit and rate_limits.hit(bucket) > limit:
         message = _("提交次数过多，请一小时后再试，或拨打中心咨询电话。")
         return render(

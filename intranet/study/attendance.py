@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centers.scoping import at_home, members_of
 from intranet import roles
 from intranet.study.models import (
     LATE_AFTER,
@@ -18,15 +19,19 @@ from intranet.study.models import (
 )
 
 
-def expected_users():
-    """Everyone who must attend study sessions: active window staff, the head and the inspector."""
+def expected_users(center):
+    """Everyone at ``center`` who must attend its study sessions: active window staff, the head
+    and the inspector."""
     names = [roles.GROUP_NAMES[r] for r in roles.STUDY_ROLES]
-    return get_user_model().objects.filter(is_active=True, groups__name__in=names).distinct()
+    users = get_user_model().objects.filter(is_active=True, groups__name__in=names).distinct()
+    return members_of(users, center)
 
 
 def expected_for(session):
     return (
-        expected_users().exclude(pk=session.host_id).order_by("last_name", "first_name", "username")
+        expected_users(session.center)
+        .exclude(pk=session.host_id)
+        .order_by("last_name", "first_name", "username")
     )
 
 
@@ -44,7 +49,8 @@ def sign_in(user, code, now=None):
     code = (code or "").strip()
     if not (code.isdigit() and len(code) == 6):
         raise SignInError(_("签到码是6位数字，请核对后重新输入。"), wrong_code=True)
-    session = StudySession.objects.filter(signin_code=code).first()
+    # Only the user's own center's sessions: another center's code is as wrong as a typo.
+    session = at_home(StudySession.objects.all(), user).filter(signin_code=code).first()
     if session is None or not session.signin_open(now):
         raise SignInError(_("签到码无效或不在签到时间内（开始前15分钟至结束）。"), wrong_code=True)
     if not expected_for(session).filter(pk=user.pk).exists():
@@ -165,10 +171,12 @@ def _finish(row):
     return row
 
 
-def person_figures(year):
-    """One row per person for the year's closed sessions: counts and the attendance rate."""
+def person_figures(year, sessions):
+    """One row per person for the year's closed ``sessions``: counts and the attendance rate."""
     close_past_rolls()
-    qs = Attendance.objects.filter(session__date__year=year, session__roll_closed=True)
+    qs = Attendance.objects.filter(
+        session__in=sessions, session__date__year=year, session__roll_closed=True
+    )
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in=qs.values("user_id"))}
     rows = [_finish(dict(r)) for r in _counts(qs, "user_id")]
     for r in rows:
@@ -176,13 +184,13 @@ def person_figures(year):
     return sorted(rows, key=lambda r: r["user"].get_full_name() or r["user"].username)
 
 
-def session_figures(year):
+def session_figures(year, sessions):
     close_past_rolls()
-    qs = Attendance.objects.filter(session__date__year=year, session__roll_closed=True)
-    by_session = {r["session_id"]: _finish(dict(r)) for r in _counts(qs, "session_id")}
-    sessions = StudySession.objects.filter(date__year=year, roll_closed=True).order_by(
-        "date", "start_time"
+    qs = Attendance.objects.filter(
+        session__in=sessions, session__date__year=year, session__roll_closed=True
     )
+    by_session = {r["session_id"]: _finish(dict(r)) for r in _counts(qs, "session_id")}
+    sessions = sessions.filter(date__year=year, roll_closed=True).order_by("date", "start_time")
     out = []
     for s in sessions:
         row = by_session.get(s.pk) or _finish(defaultdict(int))

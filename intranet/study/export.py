@@ -8,11 +8,11 @@ from intranet.spreadsheets import write_sheet
 from intranet.study import attendance
 
 
-def attendance_workbook(year):
+def attendance_workbook(year, sessions):
     wb = Workbook()
     ws = wb.active
     ws.title = f"{year}年个人考勤"
-    people = attendance.person_figures(year)
+    people = attendance.person_figures(year, sessions)
     totals = attendance.year_totals(people)
     write_sheet(
         ws,
@@ -63,7 +63,7 @@ def attendance_workbook(year):
                 r["expected"],
                 r["rate"],
             ]
-            for r in attendance.session_figures(year)
+            for r in attendance.session_figures(year, sessions)
         ],
         [12, 36, 14, 8, 8, 8, 8, 8, 8, 12],
     )

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from centers.scoping import members_of
 from intranet import staff_dates
 from intranet.form_fields import DateInput, UserChoiceField, staff_users
 from intranet.list_filters import EARLIEST_YEAR, AsciiIntegerField, id_field, latest_year
-from intranet.study.models import Attendance, LeaveRequest, StudyNote, StudySession
+from intranet.study.models import Attendance, LeaveRequest, StudyNote, StudyPlan, StudySession
 from intranet.uploads import DOCUMENT_TYPES, CheckedFileField
 
 
@@ -36,9 +37,12 @@ class SessionForm(forms.ModelForm):
         ]
         widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, center, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["host"].queryset = staff_users()
+        # Only the session's center's plans and staff: another center's id is not a choice.
+        self.instance.center = center
+        self.fields["plan"].queryset = StudyPlan.objects.filter(center=center)
+        self.fields["host"].queryset = members_of(staff_users(), center)
 
     def clean_date(self):
         value = self.cleaned_data.get("date")

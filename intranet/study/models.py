@@ -14,7 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from centers.models import only_center_id
+from centers.scoping import in_reach
 from content.text_limits import DOCUMENT, SHORT_TEXT, TEXT, limit
+from intranet import roles
 from intranet.storage import private_storage
 
 # Sign-in opens this long before the start and stays open until the end.
@@ -23,15 +26,48 @@ SIGNIN_OPENS_BEFORE = dt.timedelta(minutes=15)
 LATE_AFTER = dt.timedelta(minutes=10)
 
 
+# Who reads the study plan and its sessions: those who attend and those who run them.
+STUDY_VIEWERS = roles.STUDY_ROLES | roles.STUDY_MANAGERS
+
+
+class StudyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one place that decides which plans and sessions a user may see: their center's
+        (every center's with county oversight), for the roles that study or run the study."""
+        if roles.roles_of(user) & STUDY_VIEWERS:
+            return in_reach(self, user)
+        return self.none()
+
+
 class StudyPlan(models.Model):
-    year = models.PositiveSmallIntegerField(_("年度"), unique=True)
+    # Each center keeps its own yearly plan (docs/county.md).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
     title = models.CharField(_("名称"), max_length=200)
     description = models.TextField(_("说明"), blank=True, validators=limit(TEXT))
 
-    panels = [FieldPanel("year"), FieldPanel("title"), FieldPanel("description")]
+    objects = StudyQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("center"),
+        FieldPanel("year"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         db_table = "intranet_studyplan"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center", "year"], name="one_study_plan_per_center_year"
+            )
+        ]
         ordering = ["-year"]
         verbose_name = _("年度学习计划")
         verbose_name_plural = _("年度学习计划")
@@ -50,6 +86,14 @@ class StudySession(models.Model):
         BUSINESS = "business", _("业务学习")
         LAW = "law", _("政策法规学习")
 
+    # The center whose staff attend: the plan's (leave, roll and notes follow the session).
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     plan = models.ForeignKey(
         StudyPlan, verbose_name=_("学习计划"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -74,7 +118,10 @@ class StudySession(models.Model):
     )
     roll_closed = models.BooleanField(_("点名已结束"), default=False, editable=False)
 
+    objects = StudyQuerySet.as_manager()
+
     panels = [
+        FieldPanel("center"),
         FieldPanel("plan"),
         FieldPanel("date"),
         FieldPanel("start_time"),
@@ -115,6 +162,8 @@ class StudySession(models.Model):
             raise ValidationError({"end_time": _("结束时间必须晚于开始时间。")})
         if self.plan_id and self.date and self.date.year != self.plan.year:
             raise ValidationError({"date": _("日期必须在学习计划的年度内。")})
+        if self.plan_id and self.center_id and self.plan.center_id != self.center_id:
+            raise ValidationError({"plan": _("学习计划必须是本中心的计划。")})
 
     @property
     def starts_at(self):

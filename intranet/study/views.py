@@ -4,6 +4,7 @@ import logging
 
 import segno
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -14,6 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centers.models import Center
+from centers.scoping import at_home, works_at
 from intranet import roles
 from intranet.access import role_required
 from intranet.list_filters import EARLIEST_YEAR, latest_year, read_filters
@@ -28,6 +31,7 @@ from intranet.study.forms import (
     SignInForm,
 )
 from intranet.study.models import (
+    STUDY_VIEWERS,
     Attendance,
     AttendanceChange,
     LeaveRequest,
@@ -44,12 +48,30 @@ security_log = logging.getLogger("intranet.security")
 SIGNIN_FAILURE_LIMIT = 5
 SIGNIN_LOCK_SECONDS = 15 * 60
 
-STUDY_VIEWERS = roles.STUDY_ROLES | roles.STUDY_MANAGERS
-
 
 def _is_supervisor(user, session):
-    """The host or the head (and the administrator) run a session's roll and read its notes."""
+    """The host or the head (and the administrator) read a session's roll and notes; a head
+    with county oversight reads every center's."""
     return session.host_id == user.pk or roles.has_role(user, roles.HEAD, roles.ADMIN)
+
+
+def _runs(user, session):
+    """Who changes the roll: a supervisor of the session's own center (oversight only reads)."""
+    return _is_supervisor(user, session) and works_at(user, session.center_id)
+
+
+def get_session(request, pk, queryset=None):
+    """A session the user may read: 404 for another center's (ids cannot be probed)."""
+    queryset = StudySession.objects if queryset is None else queryset
+    return get_object_or_404(queryset.visible_to(request.user), pk=pk)
+
+
+def get_session_to_act(request, pk):
+    """A session the user may act on: one of their own center's."""
+    session = get_session(request, pk)
+    if not works_at(request.user, session.center_id):
+        raise Http404
+    return session
 
 
 @role_required(*STUDY_VIEWERS)
@@ -57,9 +79,10 @@ def plan(request, year=None):
     if year is not None and not EARLIEST_YEAR <= year <= latest_year():
         raise Http404
     year = year or timezone.localdate().year
-    study_plan = StudyPlan.objects.filter(year=year).first()
+    study_plan = at_home(StudyPlan.objects.all(), request.user).filter(year=year).first()
     sessions = (
-        StudySession.objects.filter(date__year=year)
+        StudySession.objects.visible_to(request.user)
+        .filter(date__year=year)
         .select_related("host")
         .annotate(
             attended=Count("attendances", filter=Q(attendances__status__in=Attendance.ATTENDED)),
@@ -76,7 +99,12 @@ def plan(request, year=None):
     page = paginate(request, sessions)
     labels = dict(Attendance.Status.choices)
     rows = [{"s": s, "my_status": labels.get(my_status.get(s.pk))} for s in page]
-    years = StudyPlan.objects.values_list("year", flat=True)
+    years = (
+        StudyPlan.objects.visible_to(request.user)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
     return render(
         request,
         "study/plan.html",
@@ -93,7 +121,7 @@ def plan(request, year=None):
 
 @role_required(*STUDY_VIEWERS)
 def session_detail(request, pk):
-    session = get_object_or_404(StudySession.objects.select_related("host", "plan"), pk=pk)
+    session = get_session(request, pk, StudySession.objects.select_related("host", "plan"))
     user = request.user
     now = timezone.now()
     supervisor = _is_supervisor(user, session)
@@ -102,13 +130,14 @@ def session_detail(request, pk):
         "s": session,
         "supervisor": supervisor,
         "is_host": session.host_id == user.pk,
+        "works_here": works_at(user, session.center_id),
         "my_attendance": my_attendance,
         "my_leave": session.leave_requests.filter(user=user).first(),
         "my_note": session.notes.filter(author=user).first(),
         "can_request_leave": not session.has_started(now)
         and not (my_attendance and my_attendance.signed_in_at)
         and attendance.expected_for(session).filter(pk=user.pk).exists(),
-        "signin_open": session.signin_open(now),
+        "signin_open": session.signin_open(now) and works_at(user, session.center_id),
         "leave_requests": session.leave_requests.select_related("user") if supervisor else None,
     }
     return render(request, "study/session.html", context)
@@ -116,8 +145,12 @@ def session_detail(request, pk):
 
 @role_required(*roles.STUDY_MANAGERS)
 def session_edit(request, pk=None):
-    session = get_object_or_404(StudySession, pk=pk) if pk else None
-    form = SessionForm(request.POST or None, request.FILES or None, instance=session)
+    session = get_session_to_act(request, pk) if pk else None
+    center = session.center if session else Center.for_user(request.user)
+    if center is None:
+        # With several centers an account must be given one before it arranges anything.
+        raise PermissionDenied
+    form = SessionForm(request.POST or None, request.FILES or None, instance=session, center=center)
     if request.method == "POST" and form.is_valid():
         session = form.save()
         messages.success(request, _("学习安排已保存。"))
@@ -142,8 +175,8 @@ def _signin_buckets(request):
 @role_required(*STUDY_VIEWERS)
 def signin_display(request, pk):
     """The code in large type with a QR code, for the host to project in the meeting room."""
-    session = get_object_or_404(StudySession, pk=pk)
-    if not _is_supervisor(request.user, session):
+    session = get_session(request, pk)
+    if not _runs(request.user, session):
         raise Http404
     # The QR code names the session, not the code: sign-in codes stay out of URLs and logs.
     url = request.build_absolute_uri(reverse("intranet:study_signin")) + f"?session={session.pk}"
@@ -158,7 +191,9 @@ def signin_display(request, pk):
 def _announced_session(request):
     """The session a QR code from the projected display names, if it is a number."""
     pk = request.GET.get("session", "")
-    return StudySession.objects.filter(pk=pk).first() if pk.isdigit() else None
+    if not pk.isdigit():
+        return None
+    return at_home(StudySession.objects.all(), request.user).filter(pk=pk).first()
 
 
 @role_required(*roles.STUDY_ROLES)
@@ -219,7 +254,7 @@ def signin(request):
 
 @role_required(*roles.STUDY_ROLES)
 def leave_request(request, pk):
-    session = get_object_or_404(StudySession, pk=pk)
+    session = get_session_to_act(request, pk)
     if session.has_started():
         messages.error(request, _("学习已经开始，不能再请假；如有特殊情况请联系主持人更正考勤。"))
         return redirect("intranet:study_session", pk=pk)
@@ -250,7 +285,7 @@ def leave_request(request, pk):
 @role_required(*STUDY_VIEWERS)
 @require_POST
 def leave_decide(request, pk, leave_pk):
-    session = get_object_or_404(StudySession, pk=pk)
+    session = get_session_to_act(request, pk)
     if session.host_id != request.user.pk:
         raise Http404
     with transaction.atomic():
@@ -272,7 +307,7 @@ def leave_decide(request, pk, leave_pk):
 
 @role_required(*STUDY_VIEWERS)
 def roll(request, pk):
-    session = get_object_or_404(StudySession.objects.select_related("host"), pk=pk)
+    session = get_session(request, pk, StudySession.objects.select_related("host"))
     if not _is_supervisor(request.user, session):
         raise Http404
     attendance.close_roll(session)
@@ -297,6 +332,7 @@ def roll(request, pk):
             "counts": counts,
             "statuses": Attendance.Status.choices,
             "signin_open": session.signin_open(),
+            "can_correct": _runs(request.user, session),
         },
     )
 
@@ -304,8 +340,8 @@ def roll(request, pk):
 @role_required(*STUDY_VIEWERS)
 @require_POST
 def roll_correct(request, pk):
-    session = get_object_or_404(StudySession, pk=pk)
-    if not _is_supervisor(request.user, session):
+    session = get_session(request, pk)
+    if not _runs(request.user, session):
         raise Http404
     form = RollCorrectionForm(request.POST)
     if not form.is_valid():
@@ -325,7 +361,7 @@ def roll_correct(request, pk):
 
 @role_required(*roles.STUDY_ROLES)
 def note(request, pk):
-    session = get_object_or_404(StudySession, pk=pk)
+    session = get_session_to_act(request, pk)
     existing = session.notes.filter(author=request.user).first()
     form = NoteForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
@@ -343,7 +379,7 @@ def note(request, pk):
 
 @role_required(*STUDY_VIEWERS)
 def notes(request, pk):
-    session = get_object_or_404(StudySession, pk=pk)
+    session = get_session(request, pk)
     if not _is_supervisor(request.user, session):
         raise Http404
     page = paginate(request, session.notes.select_related("author").order_by("author__username"))
@@ -352,7 +388,7 @@ def notes(request, pk):
 
 @role_required(*STUDY_VIEWERS)
 def material(request, pk):
-    session = get_object_or_404(StudySession, pk=pk)
+    session = get_session(request, pk)
     if not session.material_file:
         raise Http404
     return FileResponse(
@@ -370,7 +406,8 @@ def _report_filters(request):
 @role_required(roles.HEAD, roles.INSPECTOR, roles.ADMIN)
 def attendance_report(request):
     year, only = _report_filters(request)
-    people = attendance.person_figures(year)
+    sessions = StudySession.objects.visible_to(request.user)
+    people = attendance.person_figures(year, sessions)
     if only:
         people = [p for p in people if p["user_id"] == only]
     return render(
@@ -380,7 +417,7 @@ def attendance_report(request):
             "year": year,
             "people": people,
             "totals": attendance.year_totals(people),
-            "sessions": attendance.session_figures(year),
+            "sessions": attendance.session_figures(year, sessions),
         },
     )
 
@@ -394,7 +431,7 @@ def attendance_export(request):
         return redirect("intranet:attendance_report")
     year = form.cleaned_data["year"] or timezone.localdate().year
     response = HttpResponse(
-        attendance_workbook(year),
+        attendance_workbook(year, StudySession.objects.visible_to(request.user)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="attendance-{year}.xlsx"'
