@@ -3,10 +3,13 @@ it was made at, each center keeps its own register, registers of refusals, follo
 contacts; county oversight reads them and changes nothing."""
 
 import datetime as dt
+import io
 from io import BytesIO
 from types import SimpleNamespace
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -262,3 +265,22 @@ def test_a_townships_completed_case_is_announced_on_the_townships_portal_only(co
     assert page.get_parent().get_parent().specific == county.town.board
     assert "东岭镇残疾人证申领" in township_board
     assert "东岭镇残疾人证申领" not in county_board
+
+
+def test_each_centers_staff_hear_only_of_their_own_centers_cases_due(county, users):
+    friday, monday = dt.date(2026, 11, 27), dt.date(2026, 11, 30)
+    county_head = join_center(users["head"], the_existing_center())
+    for user, address in (
+        (county_head, "head@county.example"),
+        (county.town.head, "head@dongling.example"),
+    ):
+        user.email = address
+        user.save()
+    due = Case.objects.filter(pk__in=[county.objects.case.pk, county.township_case.pk])
+    due.update(deadline=monday, state=Case.State.ACCEPTED)
+    call_command("notify_due_tomorrow", date=friday.isoformat(), stdout=io.StringIO())
+    body = {m.to[0]: m.body for m in mail.outbox}
+    assert set(body) == {"head@county.example", "head@dongling.example"}
+    assert county.township_case.receipt_number in body["head@dongling.example"]
+    assert county.objects.case.receipt_number not in body["head@dongling.example"]
+    assert county.township_case.receipt_number not in body["head@county.example"]
