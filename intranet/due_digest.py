@@ -1,4 +1,5 @@
-"""The e-mail digest of complaints and cases falling due on the next working day."""
+"""The e-mail digest of complaints and cases falling due on the next working day: one digest
+per center, told to that center's staff only (docs/county.md)."""
 
 from collections import defaultdict
 
@@ -7,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centers.models import Center
+from centers.scoping import members_of
 from intranet import roles
 from intranet.calendar.workdays import WorkCalendar
 from intranet.cases.models import Case
@@ -19,17 +22,19 @@ def next_working_day(today, calendar):
     return calendar.add_working_days(today, 1).date
 
 
-def due_items(today, calendar):
-    """(kind, reference, what, deadline, handler_id, url) for everything due after today up to
-    the next working day: over a weekend, Monday's deadlines are told on Friday."""
+def due_items(today, calendar, center):
+    """(kind, reference, what, deadline, handler_id, url) for everything of ``center`` due after
+    today up to the next working day: over a weekend, Monday's deadlines are told on Friday."""
     until = next_working_day(today, calendar)
     items = []
-    complaints = Complaint.objects.open().filter(deadline__gt=today, deadline__lte=until)
+    complaints = Complaint.objects.open().filter(
+        center=center, deadline__gt=today, deadline__lte=until
+    )
     for c in complaints.only("pk", "code", "deadline", "handler_id", "category"):
         what = c.get_category_display() if c.category else _("待分办")
         url = reverse("intranet:complaint_detail", args=[c.pk])
         items.append((_("投诉"), c.code, what, c.deadline, c.handler_id, url))
-    cases = Case.objects.open().filter(deadline__gt=today, deadline__lte=until)
+    cases = Case.objects.open().filter(center=center, deadline__gt=today, deadline__lte=until)
     for case in cases.only("pk", "receipt_number", "matter", "deadline", "handler_id"):
         url = reverse("intranet:case_detail", args=[case.pk])
         items.append(
@@ -38,9 +43,10 @@ def due_items(today, calendar):
     return until, sorted(items, key=lambda i: (i[3], i[0], i[1]))
 
 
-def recipients(items):
-    """Each handler gets their own items; the center's heads get everything."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+def recipients(items, center):
+    """Each handler gets their own items; the center's heads get everything of the center.
+    Only the center's own accounts are told: county oversight reads, it does not handle."""
+    users = members_of(get_user_model().objects.filter(is_active=True).exclude(email=""), center)
     by_user = defaultdict(list)
     heads = [u for u in users if roles.has_role(u, roles.HEAD)]
     handlers = {u.pk: u for u in users}
@@ -64,16 +70,18 @@ def digest_body(until, items, base_url):
 
 
 def send_digest(today=None, base_url=""):
-    """Send the digests; returns (number of items, number of e-mails sent)."""
+    """Send each center's digests; returns (number of items, number of e-mails sent)."""
     calendar = WorkCalendar.load()
     today = today or timezone.localdate()
-    until, items = due_items(today, calendar)
-    if not items:
-        return 0, 0
-    sent = 0
-    subject = _("明日到期提醒（%(d)s）") % {"d": until.isoformat()}
-    for user, own in recipients(items).items():
-        if own:
-            body = digest_body(until, own, base_url)
-            sent += notifications.send(Message(subject, body, email=user.email))
-    return len(items), sent
+    total = sent = 0
+    for center in Center.objects.all():
+        until, items = due_items(today, calendar, center)
+        if not items:
+            continue
+        total += len(items)
+        subject = _("明日到期提醒（%(d)s）") % {"d": until.isoformat()}
+        for user, own in recipients(items, center).items():
+            if own:
+                body = digest_body(until, own, base_url)
+                sent += notifications.send(Message(subject, body, email=user.email))
+    return total, sent

@@ -62,7 +62,7 @@ def home(request):
         context["to_triage"] = visible.filter(status=Complaint.Status.RECEIVED).count()
         context["overdue_count"] = visible.overdue(today).count()
     if held & {roles.HEAD, roles.INSPECTOR}:
-        context["case_figures"] = dashboard_figures(today)
+        context["case_figures"] = dashboard_figures(user, today)
     if held & {roles.WINDOW_STAFF, roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
         context["booking_figures"] = dashboard_items(user, today)
     if roles.HEAD in held:

@@ -50,12 +50,22 @@ class CompletionAnnouncementRssFeed(Feed):
             return f"{center}办结公告（{self.department.name}）"
         return f"{center}办结公告"
 
+    def _site_root(self):
+        site = Site.find_for_request(self.request)
+        return site.root_page if site else None
+
     def link(self):
-        index = AnnouncementIndexPage.objects.live().public().first()
+        root = self._site_root()
+        index = AnnouncementIndexPage.objects.live().public()
+        index = (index.descendant_of(root) if root else index).first()
         return index.get_url(self.request) if index else "/"
 
     def items(self):
+        # The announcements of the center whose portal serves the feed.
         announcements = CompletionAnnouncementPage.objects.public_listing()
+        root = self._site_root()
+        if root is not None:
+            announcements = announcements.descendant_of(root)
         if self.unknown_department:
             return announcements.none()
         if self.department:

@@ -45,7 +45,8 @@ class AnnouncementIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        announcements = CompletionAnnouncementPage.objects.public_listing()
+        # This center's announcements: each center's portal has its own 办结公告栏.
+        announcements = CompletionAnnouncementPage.objects.public_listing().descendant_of(self)
         form = AnnouncementFilterForm(request.GET, announcements=announcements)
         page_obj = paginate(request, form.filter(announcements), per_page=PUBLIC_PER_PAGE)
         context.update(

@@ -80,7 +80,10 @@ class HomePage(Page):
         return {
             "catalog_page": lambda: ServiceCatalogPage.objects.live().public().first(),
             "commitment_page": lambda: CommitmentPage.objects.live().public().first(),
-            "announcement_index": lambda: AnnouncementIndexPage.objects.live().public().first(),
+            # This site's own (each center's portal has its own home page and 办结公告).
+            "announcement_index": lambda: (
+                AnnouncementIndexPage.objects.live().public().descendant_of(self).first()
+            ),
             "topics": lambda: list(guides.topic_counts()),
             "departments": lambda: list(guides.department_counts()),
             "guide_count": guides.count,
@@ -88,7 +91,9 @@ class HomePage(Page):
                 guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS]
             ),
             "latest_announcements": lambda: list(
-                CompletionAnnouncementPage.objects.public_listing()[: self.HOME_ANNOUNCEMENTS]
+                CompletionAnnouncementPage.objects.public_listing().descendant_of(self)[
+                    : self.HOME_ANNOUNCEMENTS
+                ]
             ),
             "latest_notices": latest_notices,
             "notice_index": notice_index,

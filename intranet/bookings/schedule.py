@@ -120,6 +120,7 @@ def arrive(booking, actor):
             % {"state": booking.get_state_display()}
         )
     case = Case(
+        center_id=booking.center_id,
         guide=booking.guide,
         window_id=booking.slot.window_id,
         applicant_name=booking.name,
@@ -153,6 +154,7 @@ def request_to_case(request, actor, window):
     if request.state != ServiceRequest.State.SCHEDULED:
         raise BookingError(_("请先安排代办员和日期，再转为办件。"))
     case = Case(
+        center_id=request.center_id,
         guide=request.guide,
         matter=request.matter[:200] if request.guide is None else "",
         window=window,

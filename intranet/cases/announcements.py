@@ -22,7 +22,12 @@ def publish_for(case, today):
     guide = case.guide
     if guide is None or not guide.announce_completions or guide.department_id is None:
         return None
-    index = AnnouncementIndexPage.objects.live().first()
+    # Into the announcement list of the case's own center's portal.
+    index = AnnouncementIndexPage.objects.live()
+    site = case.center.site
+    if site is not None:
+        index = index.descendant_of(site.root_page)
+    index = index.first()
     if index is None:
         return None
     page = CompletionAnnouncementPage(

@@ -65,6 +65,7 @@ def _bulk(guides, handlers, fallback, today, calendar, rng):
             number = new_receipt_number(received.year)
         numbers.add(number)
         case = Case(
+            center_id=workflow.center_id_of(guide),
             receipt_number=number,
             guide=guide,
             matter=guide.title,
@@ -245,7 +246,7 @@ def load(stdout=None):
     guides = list(
         ServiceGuidePage.objects.live()
         .filter(window__isnull=False)
-        .select_related("window")
+        .select_related("window", "department")
         .prefetch_related("materials")
     )
     User = get_user_model()

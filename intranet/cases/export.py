@@ -7,7 +7,6 @@ from django.db.models import Count
 from django.utils import timezone
 from openpyxl import Workbook
 
-from intranet.cases.models import Case, NegativeFiling
 from intranet.spreadsheets import write_sheet
 
 
@@ -19,11 +18,11 @@ def _local(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def register_workbook(month_start):
-    """办件登记簿 of one month (cases received in it), masked as the lists are."""
+def register_workbook(month_start, cases):
+    """办件登记簿 of one month (of ``cases``, those received in it), masked as the lists are."""
     month_end = (month_start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     cases = (
-        Case.objects.filter(received_at__date__gte=month_start, received_at__date__lt=month_end)
+        cases.filter(received_at__date__gte=month_start, received_at__date__lt=month_end)
         .select_related("window", "handler", "first_contact")
         .order_by("received_at")
     )
@@ -84,11 +83,11 @@ def register_workbook(month_start):
     return buf.getvalue()
 
 
-def filings_workbook():
-    """否定报备登记表: every refusal, its reason and basis, and the review."""
-    filings = NegativeFiling.objects.select_related(
-        "case", "case__window", "filed_by", "reviewed_by"
-    ).order_by("filed_at")
+def filings_workbook(filings):
+    """否定报备登记表: every refusal among ``filings``, its reason and basis, and the review."""
+    filings = filings.select_related("case", "case__window", "filed_by", "reviewed_by").order_by(
+        "filed_at"
+    )
     wb = Workbook()
     ws = wb.active
     ws.title = "否定报备登记表"

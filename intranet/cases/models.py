@@ -1,7 +1,7 @@
 """The case register (办件): an application moving through a window, from receipt to rating.
 
-Every list the intranet shows goes through ``CaseQuerySet.visible_to`` so that a later scope
-(a ``center`` foreign key) is added in one place.
+Every list the intranet shows goes through ``CaseQuerySet.visible_to``: the user's center's
+cases (every center's with county oversight, docs/county.md), then the role rules.
 """
 
 import secrets
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from centers.models import only_center_id
+from centers.scoping import in_reach
 from intranet import roles
 
 # Receipt numbers avoid characters that are easy to confuse when read aloud (0/O, 1/I).
@@ -49,12 +50,15 @@ class CaseQuerySet(models.QuerySet):
         return self.running().filter(deadline__lt=today or timezone.localdate())
 
     def visible_to(self, user, today=None):
-        """The one place that decides which cases a user may see."""
+        """The one place that decides which cases a user may see: within the center's (every
+        center's for county oversight), all for the head, inspector and administrator, a
+        window's own (and what it covers) for window staff."""
         from intranet.cases import substitution
 
         held = roles.roles_of(user)
+        scoped = in_reach(self, user)
         if held & {roles.HEAD, roles.INSPECTOR, roles.ADMIN}:
-            return self
+            return scoped
         if roles.WINDOW_STAFF not in held:
             return self.none()
         mine = models.Q(handler=user) | models.Q(first_contact=user)
@@ -64,7 +68,7 @@ class CaseQuerySet(models.QuerySet):
         covered = substitution.covered_users(user, today)
         if covered:
             mine |= models.Q(handler__in=covered)
-        return self.filter(mine).distinct()
+        return scoped.filter(mine).distinct()
 
     def for_list(self, today=None):
         """Overdue first, then by deadline; with what a list row shows in the same query."""
@@ -479,6 +483,16 @@ class IdentityView(models.Model):
         return f"{self.case_id} {self.user_id}"
 
 
+class FirstContactQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The register of the user's center (every center's for county oversight): the
+        head and inspector read all of it, everyone else their own entries."""
+        scoped = in_reach(self, user)
+        if roles.has_role(user, roles.HEAD, roles.INSPECTOR):
+            return scoped
+        return scoped.filter(recorded_by=user)
+
+
 class FirstContact(models.Model):
     """首问登记册: whoever is asked first stays responsible until the matter ends."""
 
@@ -488,6 +502,14 @@ class FirstContact(models.Model):
         COMPLAINT = "complaint", _("投诉")
         HELP = "help", _("求助")
 
+    # The center of the account that recorded it.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     at = models.DateTimeField(_("时间"), default=timezone.now)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -510,6 +532,8 @@ class FirstContact(models.Model):
     complaint = models.ForeignKey(
         "complaints.Complaint", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = FirstContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at"]

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from centers.models import Center
+from centers.scoping import at_home, in_reach, works_at
 from intranet import roles
 from intranet.access import role_required
 from intranet.calendar.workdays import WorkCalendar
@@ -53,6 +56,22 @@ def get_case(request, pk):
         visible(request).select_related("guide", "window", "handler", "first_contact", "agent"),
         pk=pk,
     )
+
+
+def get_case_to_act(request, pk):
+    """A case the user may change: one of their own center's (county oversight only reads)."""
+    case = get_case(request, pk)
+    if not works_at(request.user, case.center_id):
+        raise Http404
+    return case
+
+
+def own_center(request):
+    """The center a new record is made in: the account's; none means it may make nothing."""
+    center = Center.for_user(request.user)
+    if center is None:
+        raise PermissionDenied
+    return center
 
 
 def rows_for(cases, today, calendar):
@@ -112,11 +131,15 @@ def case_list(request):
 
 @role_required(*RECEIVERS)
 def case_new(request):
+    center = own_center(request)
     initial = {}
     contact = None
     if request.GET.get("from_contact", "").isdigit():
         contact = FirstContact.objects.filter(
-            pk=int(request.GET["from_contact"]), recorded_by=request.user, case__isnull=True
+            pk=int(request.GET["from_contact"]),
+            recorded_by=request.user,
+            center=center,
+            case__isnull=True,
         ).first()
         if contact:
             initial = {
@@ -130,6 +153,7 @@ def case_new(request):
     form = ReceiveForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         case = form.save(commit=False)
+        case.center = center
         if not case.handler_id:
             case.handler = request.user
         case.first_contact = request.user
@@ -150,7 +174,9 @@ def case_detail(request, pk):
     case = get_case(request, pk)
     today = timezone.localdate()
     calendar = WorkCalendar.load()
-    actions = rules.allowed_actions(request.user, case, today)
+    # County oversight reads another center's case and is offered nothing to do on it.
+    acts = works_at(request.user, case.center_id)
+    actions = rules.allowed_actions(request.user, case, today) if acts else []
     events = case.events.select_related("actor", "on_behalf_of")
     context = {
         "c": case,
@@ -168,7 +194,7 @@ def case_detail(request, pk):
             else None
         ),
         "can_see_identity": rules.can_see_identity(request.user, case),
-        "is_head": rules.is_head(request.user),
+        "is_head": acts and rules.is_head(request.user),
         "documents": documents_for(case),
     }
     rating = getattr(case, "rating", None) if hasattr(case, "rating") else None
@@ -230,7 +256,7 @@ def case_action(request, pk, action):
     """Every action on a case, checked against the one table in ``rules``."""
     if action not in rules.ACTIONS:
         raise Http404
-    case = get_case(request, pk)
+    case = get_case_to_act(request, pk)
     if not rules.may(request.user, case, action):
         if not rules.can_handle(request.user, case) and action != "part_done":
             raise Http404
@@ -257,7 +283,11 @@ def case_action(request, pk, action):
 @role_required(roles.HEAD)
 @require_POST
 def extension_decide(request, pk):
-    ext = get_object_or_404(Extension.objects.select_related("case"), pk=pk)
+    # Only the head of the case's own center decides; any other id is not found.
+    ext = get_object_or_404(
+        at_home(Extension.objects.select_related("case"), request.user, field="case__center"),
+        pk=pk,
+    )
     try:
         workflow.decide_extension(ext, request.user, request.POST.get("decision") == "approve")
     except workflow.TransitionError as error:
@@ -268,7 +298,11 @@ def extension_decide(request, pk):
 @role_required(*OVERSIGHT, roles.ADMIN)
 def filing_list(request):
     today = timezone.localdate()
-    qs = NegativeFiling.objects.select_related("case", "filed_by", "reviewed_by")
+    qs = in_reach(
+        NegativeFiling.objects.select_related("case", "filed_by", "reviewed_by"),
+        request.user,
+        field="case__center",
+    )
     if request.GET.get("open") == "1":
         qs = qs.filter(decision=NegativeFiling.Decision.PENDING)
     page = paginate(request, qs.order_by("decision", "review_deadline", "-filed_at"))
@@ -279,13 +313,18 @@ def filing_list(request):
             "page": page,
             "today": today,
             "is_head": rules.is_head(request.user),
+            # The review links are offered on the head's own center's filings only.
+            "home_center_id": getattr(Center.for_user(request.user), "pk", None),
         },
     )
 
 
 @role_required(roles.HEAD)
 def filing_review(request, pk):
-    filing = get_object_or_404(NegativeFiling.objects.select_related("case"), pk=pk)
+    filing = get_object_or_404(
+        at_home(NegativeFiling.objects.select_related("case"), request.user, field="case__center"),
+        pk=pk,
+    )
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -309,7 +348,8 @@ def filing_review(request, pk):
 
 @role_required(*OVERSIGHT, roles.ADMIN)
 def filing_export(request):
-    return _xlsx(export.filings_workbook(), "否定报备登记表.xlsx")
+    filings = in_reach(NegativeFiling.objects.all(), request.user, field="case__center")
+    return _xlsx(export.filings_workbook(filings), "否定报备登记表.xlsx")
 
 
 @role_required(*OVERSIGHT, roles.ADMIN)
@@ -323,7 +363,8 @@ def register_export(request):
             status=400 if form.is_bound else 200,
         )
     month = form.cleaned_data["month"]
-    return _xlsx(export.register_workbook(month), f"办件登记簿-{month:%Y-%m}.xlsx")
+    cases = visible(request)
+    return _xlsx(export.register_workbook(month, cases), f"办件登记簿-{month:%Y-%m}.xlsx")
 
 
 def _xlsx(content, filename):
@@ -338,13 +379,29 @@ def _xlsx(content, filename):
 
 @role_required(roles.HEAD, roles.INSPECTOR)
 def follow_up_list(request):
-    qs = FollowUp.objects.select_related("rating__case").order_by("closed_at", "deadline")
-    return render(request, "cases/follow_ups.html", {"follow_ups": qs[:200]})
+    qs = in_reach(
+        FollowUp.objects.select_related("rating__case"), request.user, field="rating__case__center"
+    ).order_by("closed_at", "deadline")
+    return render(
+        request,
+        "cases/follow_ups.html",
+        {
+            "follow_ups": qs[:200],
+            "home_center_id": getattr(Center.for_user(request.user), "pk", None),
+        },
+    )
 
 
 @role_required(roles.HEAD)
 def follow_up_close(request, pk):
-    follow_up = get_object_or_404(FollowUp.objects.select_related("rating__case"), pk=pk)
+    follow_up = get_object_or_404(
+        at_home(
+            FollowUp.objects.select_related("rating__case"),
+            request.user,
+            field="rating__case__center",
+        ),
+        pk=pk,
+    )
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -364,10 +421,15 @@ def follow_up_close(request, pk):
 
 
 def contacts_visible(request):
-    qs = FirstContact.objects.select_related("recorded_by")
-    if roles.has_role(request.user, *OVERSIGHT):
-        return qs
-    return qs.filter(recorded_by=request.user)
+    return FirstContact.objects.visible_to(request.user).select_related("recorded_by")
+
+
+def get_contact_to_act(request, pk, **filters):
+    """An entry the user may change: one of their own center's (county oversight only reads)."""
+    contact = get_object_or_404(contacts_visible(request), pk=pk, **filters)
+    if not works_at(request.user, contact.center_id):
+        raise Http404
+    return contact
 
 
 @role_required(*RECEIVERS, roles.INSPECTOR)
@@ -385,9 +447,11 @@ def contact_list(request):
 
 @role_required(*RECEIVERS, roles.INSPECTOR)
 def contact_new(request):
+    center = own_center(request)
     form = FirstContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         contact = form.save(commit=False)
+        contact.center = center
         contact.recorded_by = request.user
         if contact.kind == FirstContact.Kind.ENQUIRY:
             # An enquiry answered on the spot ends there (咨询件).
@@ -403,6 +467,8 @@ def contact_new(request):
 @role_required(*RECEIVERS, roles.INSPECTOR)
 def contact_detail(request, pk):
     contact = get_object_or_404(contacts_visible(request), pk=pk)
+    if request.method == "POST":
+        contact = get_contact_to_act(request, pk)
     form = FirstContactFollowUpForm(request.POST or None)
     if request.method == "POST" and contact.closed_at is None and form.is_valid():
         stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
@@ -411,15 +477,20 @@ def contact_detail(request, pk):
             contact.closed_at = timezone.now()
         contact.save(update_fields=["follow_up", "closed_at"])
         return redirect("intranet:case_contact", contact.pk)
-    return render(request, "cases/contact.html", {"contact": contact, "form": form})
+    return render(
+        request,
+        "cases/contact.html",
+        {"contact": contact, "form": form, "acts": works_at(request.user, contact.center_id)},
+    )
 
 
 @role_required(*RECEIVERS, roles.INSPECTOR)
 @require_POST
 def contact_to_complaint(request, pk):
     """One click: the entry becomes a complaint with the visitor's words and phone carried over."""
-    contact = get_object_or_404(contacts_visible(request), pk=pk, complaint__isnull=True)
+    contact = get_contact_to_act(request, pk, complaint__isnull=True)
     complaint = Complaint(
+        center_id=contact.center_id,
         channel=Complaint.Channel.ORAL,
         content=contact.matter,
         complainant_name=contact.visitor_name,
@@ -438,10 +509,12 @@ def month_bounds(today):
     return start, (start + dt.timedelta(days=32)).replace(day=1)
 
 
-def dashboard_figures(today):
-    """The head's case tiles; a fixed number of queries however many cases there are."""
+def dashboard_figures(user, today):
+    """The case tiles of the user's own center; a fixed number of queries however many cases
+    there are."""
     start, end = month_bounds(today)
-    cases = Case.objects.all()
+    cases = at_home(Case.objects.all(), user)
+    filings = at_home(NegativeFiling.objects.all(), user, field="case__center")
     received = cases.filter(received_at__date__gte=start, received_at__date__lt=end).count()
     closed_month = cases.filter(completed_at__date__gte=start, completed_at__date__lt=end)
     by_window = (
@@ -463,10 +536,8 @@ def dashboard_figures(today):
         "received": received,
         "closed": sum(w["total"] for w in windows),
         "by_window": windows,
-        "open_reviews": NegativeFiling.objects.filter(
-            decision=NegativeFiling.Decision.PENDING
-        ).count(),
-        "late_reviews": NegativeFiling.objects.filter(
+        "open_reviews": filings.filter(decision=NegativeFiling.Decision.PENDING).count(),
+        "late_reviews": filings.filter(
             decision=NegativeFiling.Decision.PENDING, review_deadline__lt=today
         ).count(),
         "overdue": cases.overdue(today).count(),
@@ -475,12 +546,19 @@ def dashboard_figures(today):
             deadline__gte=today, deadline__lte=WorkCalendar.load().add_working_days(today, 1).date
         )
         .count(),
-        "bad_ratings": FollowUp.objects.filter(closed_at__isnull=True).count(),
-        "pending_extensions": Extension.objects.filter(status=Extension.Status.PENDING).count(),
+        "bad_ratings": at_home(FollowUp.objects.all(), user, field="rating__case__center")
+        .filter(closed_at__isnull=True)
+        .count(),
+        "pending_extensions": at_home(Extension.objects.all(), user, field="case__center")
+        .filter(status=Extension.Status.PENDING)
+        .count(),
     }
 
 
 @role_required(roles.HEAD, roles.INSPECTOR)
 def identity_log(request):
-    page = paginate(request, IdentityView.objects.select_related("case", "user"))
+    views = in_reach(
+        IdentityView.objects.select_related("case", "user"), request.user, field="case__center"
+    )
+    page = paginate(request, views)
     return render(request, "cases/identity_log.html", {"page": page})

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centers.models import only_center_id
 from intranet.calendar.workdays import WorkCalendar
 from intranet.cases import rules, substitution
 from intranet.cases.models import (
@@ -93,10 +94,20 @@ def kind_for(guide):
     return Case.Kind.PROMISED
 
 
+def center_id_of(guide):
+    """The center a case made from ``guide`` belongs to: its department's, else the only one."""
+    if guide is not None and guide.department_id is not None:
+        return guide.department.center_id
+    return only_center_id()
+
+
 @transaction.atomic
 def receive(case, actor, accept_now=True, partners=(), today=None):
-    """收件 at the counter; with complete materials the case is accepted (受理) at once."""
+    """收件 at the counter; with complete materials the case is accepted (受理) at once. A case
+    made without saying where (a script, the demo) belongs to its guide's center."""
     today = _today(today)
+    if case.center_id is None:
+        case.center_id = center_id_of(case.guide)
     if case.guide is not None:
         case.matter = case.matter or case.guide.title
         case.promised_days = case.guide.promised_days

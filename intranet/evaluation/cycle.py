@@ -1,6 +1,7 @@
 """The monthly cycle: generate the draft, take objections within N working days, answer, adjust,
 confirm. Every change locks the month's row first (select_for_update) inside one transaction, so
-two heads clicking at once cannot confirm a month while it is being regenerated."""
+two heads clicking at once cannot confirm a month while it is being regenerated. Each center
+evaluates its own month (docs/county.md)."""
 
 import datetime as dt
 
@@ -9,9 +10,10 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from centers.models import Center
 from content.models import StaffMember
 from intranet.calendar import workdays
-from intranet.evaluation import scoring
+from intranet.evaluation import defaults, scoring
 from intranet.evaluation.facts import gather
 from intranet.evaluation.models import (
     ManualItem,
@@ -43,8 +45,17 @@ def parse_month(text):
         raise CycleError(_("月份格式应为“年-月”，如 2026-05。")) from None
 
 
-def _locked(month):
-    return MonthlyEvaluation.objects.select_for_update().filter(month=month).first()
+def _locked(month, center):
+    return MonthlyEvaluation.objects.select_for_update().filter(center=center, month=month).first()
+
+
+def center_of(user):
+    """The center whose evaluation an account runs: its own (a one-center install's when the
+    step is run by no one, as the draft command does)."""
+    center = Center.for_user(user) if user is not None else Center.only()
+    if center is None:
+        raise CycleError(_("账号未归属任何中心，不能办理考评。"))
+    return center
 
 
 def _figures(summary):
@@ -75,7 +86,10 @@ def _write_entries(evaluation):
     mentions = {
         (e.window_id, e.person_id): (e.mention, e.mention_reason) for e in evaluation.entries.all()
     }
-    ruleset, windows, people = scoring.compute(evaluation.month, gather(evaluation.month))
+    center = evaluation.center
+    ruleset, windows, people = scoring.compute(
+        evaluation.month, gather(evaluation.month, center), center
+    )
     evaluation.ruleset = ruleset
     person_window = dict(
         StaffMember.objects.filter(user__isnull=False, is_active=True).values_list(
@@ -134,17 +148,20 @@ def _write_entries(evaluation):
 
 
 @transaction.atomic
-def generate(month, user=None, today=None):
-    """Create (or recompute) the month's draft; refused once the month is confirmed."""
+def generate(month, user=None, today=None, center=None):
+    """Create (or recompute) the month's draft of the user's center; refused once the month is
+    confirmed. A center without rules of its own gets the default rule set first."""
     today = today or timezone.localdate()
+    center = center or center_of(user)
     month = month.replace(day=1)
     if month > previous_month(today):
         raise CycleError(_("只能为已结束的月份生成考评。"))
-    evaluation = _locked(month)
+    defaults.give_default_rules(center)
+    evaluation = _locked(month, center)
     if evaluation and evaluation.is_confirmed:
         raise CycleError(_("该月考评已确认，不能重新生成；更正请以新的加减分项登记。"))
     if evaluation is None:
-        evaluation = MonthlyEvaluation(month=month)
+        evaluation = MonthlyEvaluation(center=center, month=month)
     evaluation.state = MonthlyEvaluation.State.REVIEW
     evaluation.generated_at = timezone.now()
     evaluation.generated_by = user
@@ -157,7 +174,7 @@ def generate(month, user=None, today=None):
 @transaction.atomic
 def object_to(evaluation, user, text, today=None):
     today = today or timezone.localdate()
-    evaluation = _locked(evaluation.month)
+    evaluation = _locked(evaluation.month, evaluation.center_id)
     text = (text or "").strip()
     if not text:
         raise CycleError(_("请写明异议内容。"))
@@ -175,7 +192,7 @@ def object_to(evaluation, user, text, today=None):
 
 @transaction.atomic
 def answer(objection, user, text):
-    _locked(objection.entry.evaluation.month)
+    _locked(objection.entry.evaluation.month, objection.entry.evaluation.center_id)
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
     text = (text or "").strip()
     if not text:
@@ -191,7 +208,7 @@ def answer(objection, user, text):
 def adjust(evaluation, user, points, reason, window=None, person=None, rule=None, record_key=""):
     """A manual item (or a pick within a ranged rule). On a confirmed month it is recorded as a
     dated correction and the frozen scores stay as they were."""
-    evaluation = _locked(evaluation.month)
+    evaluation = _locked(evaluation.month, evaluation.center_id)
     reason = (reason or "").strip()
     if not reason:
         raise CycleError(_("请填写理由。"))
@@ -202,8 +219,11 @@ def adjust(evaluation, user, points, reason, window=None, person=None, rule=None
             _("该项只能在 %(a)s 至 %(b)s 分之间确定。") % {"a": rule.points, "b": rule.points_limit}
         )
     if rule is not None:
-        ManualItem.objects.filter(month=evaluation.month, rule=rule, record_key=record_key).delete()
+        ManualItem.objects.filter(
+            center=evaluation.center_id, month=evaluation.month, rule=rule, record_key=record_key
+        ).delete()
     item = ManualItem.objects.create(
+        center_id=evaluation.center_id,
         month=evaluation.month,
         window=window,
         person=person,
@@ -220,7 +240,7 @@ def adjust(evaluation, user, points, reason, window=None, person=None, rule=None
 
 @transaction.atomic
 def mention(entry, user, kind, reason):
-    evaluation = _locked(entry.evaluation.month)
+    evaluation = _locked(entry.evaluation.month, entry.evaluation.center_id)
     if evaluation.is_confirmed:
         raise CycleError(_("该月考评已确认。"))
     if kind not in ScoreEntry.Mention.values:
@@ -245,7 +265,7 @@ def confirm(evaluation, user, today=None, people_published=""):
     today = today or timezone.localdate()
     if people_published not in MonthlyEvaluation.PeoplePublished.values:
         raise CycleError(_("请选择个人情况的公示范围。"))
-    evaluation = _locked(evaluation.month)
+    evaluation = _locked(evaluation.month, evaluation.center_id)
     if evaluation.is_confirmed:
         raise CycleError(_("该月考评已确认。"))
     if today <= evaluation.objection_deadline:
@@ -268,18 +288,19 @@ def later_corrections(evaluation):
     if not evaluation.is_confirmed:
         return ManualItem.objects.none()
     return ManualItem.objects.filter(
-        month=evaluation.month, created_at__gt=evaluation.confirmed_at
+        center=evaluation.center_id, month=evaluation.month, created_at__gt=evaluation.confirmed_at
     ).select_related("window", "person", "author")
 
 
 @transaction.atomic
 def save_rules(user, month, base_score, note, rules):
-    """A new rule-set version effective from ``month``; ``rules`` are unsaved Rule objects.
-    Months already confirmed keep the rules they were scored with."""
+    """A new rule-set version of the user's center effective from ``month``; ``rules`` are
+    unsaved Rule objects. Months already confirmed keep the rules they were scored with."""
+    center = center_of(user)
     month = month.replace(day=1)
     latest = (
         MonthlyEvaluation.objects.select_for_update()
-        .filter(state=MonthlyEvaluation.State.CONFIRMED)
+        .filter(center=center, state=MonthlyEvaluation.State.CONFIRMED)
         .order_by("-month")
         .first()
     )
@@ -291,6 +312,7 @@ def save_rules(user, month, base_score, note, rules):
     if not rules:
         raise CycleError(_("规则版本中至少要有一条规则。"))
     ruleset, _created = RuleSet.objects.update_or_create(
+        center=center,
         effective_from=month,
         defaults={"base_score": base_score, "note": note, "created_by": user},
     )

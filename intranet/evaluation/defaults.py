@@ -1,6 +1,8 @@
 """The default rule set, as the center's rules (seeds) state it. Used by the data migration and
 by tests; the head edits the rules afterwards (a new version per month it takes effect)."""
 
+import datetime as dt
+
 # 责任追究 (四) lists process breaches (答复、一次性告知、当场办理、超承诺时限 ...) that deduct 5–10 from
 # the window's monthly score. Of the seven 效能投诉 kinds, 效率低下/推诿扯皮, 违反政务公开 and 其它
 # fall under it. (五)/(六) name rough treatment of applicants and abuse of office: 10–15 from the
@@ -109,3 +111,22 @@ DEFAULT_RULES = [
         "source": "激励约束制度二：鼓励先进；效能考评制（二）2 C、勤",
     },
 ]
+
+# Effective from long ago, so every month with data has rules until the head adds a version.
+DEFAULT_EFFECTIVE_FROM = dt.date(2000, 1, 1)
+
+
+def give_default_rules(center):
+    """A center's first rule set, as migration 0002 gave the install's first center: a township
+    joining the county starts from the rules in the seeds, its head edits them afterwards."""
+    from intranet.evaluation.models import Rule, RuleSet
+
+    if RuleSet.objects.filter(center=center).exists():
+        return
+    ruleset = RuleSet.objects.create(
+        center=center,
+        effective_from=DEFAULT_EFFECTIVE_FROM,
+        base_score=100,
+        note="依据中心制度的默认规则",
+    )
+    Rule.objects.bulk_create(Rule(ruleset=ruleset, **rule) for rule in DEFAULT_RULES)

@@ -39,7 +39,7 @@ def _mentions(evaluation, head):
 
 
 def _honour(year, head):
-    eligible_windows, _people = yearly.eligible(*yearly.year_table(year))
+    eligible_windows, _people = yearly.eligible(*yearly.year_table(year, cycle.center_of(head)))
     if eligible_windows:
         yearly.choose(
             year,

@@ -5,16 +5,20 @@ same code yields the figure and the list of records that explain it (the evidenc
 A record belongs to the month in which the event that makes it count happened, in local time:
 received_at for receipt, completed_at for closing, the deadline for an overdue 承诺件, the finding
 (closed_at) for an upheld complaint, the review for a corrected refusal, the session date for study.
+Only the evaluated center's records count: its cases and complaints, its staff's attendance.
 """
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from centers.models import Center
+from centers.scoping import members_of
 from content.models import StaffMember
 from intranet.cases.models import Case, FirstContact, NegativeFiling, Rating, SupplementRequest
 from intranet.complaints.models import Complaint
@@ -157,10 +161,11 @@ def _case_url(pk):
     return reverse("intranet:case_detail", args=[pk])
 
 
-def _records(month):
+def _records(month, center):
     start, end, t0, t1 = month_bounds(month)
     out = []
-    for c in Case.objects.filter(received_at__gte=t0, received_at__lt=t1).only(
+    cases = Case.objects.filter(center=center)
+    for c in cases.filter(received_at__gte=t0, received_at__lt=t1).only(
         "pk", "receipt_number", "matter", "window_id", "handler_id"
     ):
         out.append(
@@ -173,7 +178,7 @@ def _records(month):
                 _case_url(c.pk),
             )
         )
-    for c in Case.objects.filter(completed_at__gte=t0, completed_at__lt=t1):
+    for c in cases.filter(completed_at__gte=t0, completed_at__lt=t1):
         out.append(
             Record(
                 "closed",
@@ -190,9 +195,7 @@ def _records(month):
     late = Q(completed_at__isnull=False, on_time=False) | Q(
         completed_at__isnull=True, state=Case.State.ACCEPTED
     )
-    for c in Case.objects.filter(
-        late, kind=Case.Kind.PROMISED, deadline__gte=start, deadline__lt=end
-    ):
+    for c in cases.filter(late, kind=Case.Kind.PROMISED, deadline__gte=start, deadline__lt=end):
         if c.completed_at is None and c.deadline >= timezone.localdate():
             continue
         out.append(
@@ -206,7 +209,7 @@ def _records(month):
             )
         )
     for s in SupplementRequest.objects.filter(
-        is_breach=True, requested_at__gte=t0, requested_at__lt=t1
+        case__center=center, is_breach=True, requested_at__gte=t0, requested_at__lt=t1
     ).select_related("case"):
         out.append(
             Record(
@@ -219,7 +222,10 @@ def _records(month):
             )
         )
     for f in NegativeFiling.objects.filter(
-        decision=NegativeFiling.Decision.CORRECTED, reviewed_at__gte=t0, reviewed_at__lt=t1
+        case__center=center,
+        decision=NegativeFiling.Decision.CORRECTED,
+        reviewed_at__gte=t0,
+        reviewed_at__lt=t1,
     ).select_related("case"):
         out.append(
             Record(
@@ -231,7 +237,8 @@ def _records(month):
                 _case_url(f.case_id),
             )
         )
-    for r in Rating.objects.filter(at__gte=t0, at__lt=t1).select_related("case", "follow_up"):
+    ratings = Rating.objects.filter(case__center=center, at__gte=t0, at__lt=t1)
+    for r in ratings.select_related("case", "follow_up"):
         label = f"{r.case.receipt_number} {r.get_level_display()}"
         good = "good" if r.level in Rating.GOOD else ""
         out.append(
@@ -261,7 +268,8 @@ def _records(month):
                 )
             )
     staff_users = dict(StaffMember.objects.filter(user__isnull=False).values_list("pk", "user_id"))
-    for c in Complaint.objects.filter(received_at__gte=t0, received_at__lt=t1):
+    complaints = Complaint.objects.filter(center=center)
+    for c in complaints.filter(received_at__gte=t0, received_at__lt=t1):
         out.append(
             Record(
                 "complaints_received",
@@ -273,7 +281,7 @@ def _records(month):
                 category=c.category,
             )
         )
-    for c in Complaint.objects.filter(outcome__in=UPHELD, closed_at__gte=t0, closed_at__lt=t1):
+    for c in complaints.filter(outcome__in=UPHELD, closed_at__gte=t0, closed_at__lt=t1):
         out.append(
             Record(
                 "complaints_upheld",
@@ -285,8 +293,9 @@ def _records(month):
                 category=c.category,
             )
         )
+    staff = members_of(get_user_model().objects.all(), center)
     for a in Attendance.objects.filter(
-        session__date__gte=start, session__date__lt=end, session__roll_closed=True
+        user__in=staff, session__date__gte=start, session__date__lt=end, session__roll_closed=True
     ).select_related("session"):
         out.append(
             Record(
@@ -300,6 +309,7 @@ def _records(month):
             )
         )
     for f in FirstContact.objects.filter(
+        center=center,
         at__gte=t0,
         at__lt=t1,
         closed_at__isnull=True,
@@ -330,11 +340,13 @@ class MonthFacts:
         return (self.windows if target == "window" else self.people).get(pk) or Summary()
 
 
-def gather(month):
-    """Every window's and every person's figures for ``month`` (any date inside it)."""
+def gather(month, center=None):
+    """Every window's and every person's figures of ``center`` for ``month`` (any date in it);
+    a one-center install needs no ``center``."""
+    center = center or Center.only()
     windows = defaultdict(Summary)
     people = defaultdict(Summary)
-    for rec in _records(month):
+    for rec in _records(month, center):
         if rec.window_id is not None:
             windows[rec.window_id].records[rec.fact].append(rec)
         if rec.person_id is not None:

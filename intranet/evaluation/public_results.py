@@ -10,10 +10,10 @@ from intranet.evaluation.models.records import Honour, MonthlyEvaluation, Rule, 
 Published = MonthlyEvaluation.PeoplePublished
 
 
-def confirmed_months():
-    return MonthlyEvaluation.objects.filter(state=MonthlyEvaluation.State.CONFIRMED).order_by(
-        "-month"
-    )
+def confirmed_months(center):
+    return MonthlyEvaluation.objects.filter(
+        center=center, state=MonthlyEvaluation.State.CONFIRMED
+    ).order_by("-month")
 
 
 def _charts(windows):
@@ -72,17 +72,18 @@ def _people(evaluation, entries):
     return [], []
 
 
-def month_results(requested=None):
-    months = list(confirmed_months())
+def month_results(center, requested=None):
+    """The results of ``center``: the center whose portal shows the page."""
+    months = list(confirmed_months(center))
     evaluation = next((m for m in months if requested and m.month == requested), None)
     if evaluation is None and months:
         evaluation = months[0]
     context = {
         "months": months,
         "evaluation": evaluation,
-        "honours": Honour.objects.select_related("window", "person").order_by(
-            "-year", "kind", "id"
-        ),
+        "honours": Honour.objects.filter(center=center)
+        .select_related("window", "person")
+        .order_by("-year", "kind", "id"),
     }
     if evaluation is None:
         return context

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
+from centers.models import Center
+from centers.scoping import members_of
 from content.models import StaffMember, Window
 from intranet import roles
 from intranet.evaluation.facts import gather
@@ -63,6 +65,14 @@ def evaluated_people():
     )
 
 
+def windows_of(center):
+    """The windows a center scores: its departments'; in a one-center install every window,
+    as a window need not have a department there (docs/county.md)."""
+    if Center.only() == center:
+        return Window.objects.all()
+    return Window.objects.filter(department__center=center)
+
+
 def _rule_lines(rule, summary, picks):
     attr, fact = FACT_ATTRS[rule.fact]
     records = summary.records.get(fact, [])
@@ -105,13 +115,17 @@ def _rule_lines(rule, summary, picks):
     return lines
 
 
-def compute(month, facts=None):
-    """Scores of every window and every evaluated person for ``month``; windows first."""
-    facts = facts or gather(month)
-    ruleset = RuleSet.objects.in_force(facts.month)
+def compute(month, facts=None, center=None):
+    """Scores of every window and every evaluated person of ``center`` for ``month``; windows
+    first (a one-center install needs no ``center``)."""
+    center = center or Center.only()
+    facts = facts or gather(month, center)
+    ruleset = RuleSet.objects.in_force(facts.month, center)
     rules = list(ruleset.rules.all()) if ruleset else []
     base = ruleset.base_score if ruleset else 100
-    manual = list(ManualItem.objects.filter(month=facts.month).select_related("author"))
+    manual = list(
+        ManualItem.objects.filter(center=center, month=facts.month).select_related("author")
+    )
     picks = {(m.rule_id, m.record_key): m for m in manual if m.rule_id}
     person_window = dict(
         StaffMember.objects.filter(user__isnull=False, is_active=True).values_list(
@@ -119,10 +133,11 @@ def compute(month, facts=None):
         )
     )
     windows = {
-        w.pk: Score("window", w, base, facts.summary("window", w.pk)) for w in Window.objects.all()
+        w.pk: Score("window", w, base, facts.summary("window", w.pk)) for w in windows_of(center)
     }
     people = {
-        u.pk: Score("person", u, base, facts.summary("person", u.pk)) for u in evaluated_people()
+        u.pk: Score("person", u, base, facts.summary("person", u.pk))
+        for u in members_of(evaluated_people(), center)
     }
     for rule in rules:
         scores = windows if rule.target == Rule.Target.WINDOW else people

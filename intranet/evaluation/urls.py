@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.month_list, name="evaluation_list"),
     path("generate/", views.generate, name="evaluation_generate"),
     path("rules/", views.rules, name="evaluation_rules"),
+    path("county/", views.county_view, name="evaluation_county"),
     path("<int:year>/<int:month>/", views.month_detail, name="evaluation_month"),
     path(
         "<int:year>/<int:month>/records/<slug:target>/<int:pk>/<slug:fact>/",

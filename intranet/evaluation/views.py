@@ -1,5 +1,6 @@
 """Staff views of the monthly evaluation. Staff see only their own score; the head and the
-inspector see every window and person; only the head changes anything."""
+inspector see every window and person of their center; only the head changes anything, in
+their own center. County oversight reads any center's months (``?center=<id>``)."""
 
 import datetime as dt
 from urllib.parse import quote
@@ -13,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from centers.models import Center, Membership
+from centers.scoping import at_home, works_at
 from intranet import roles
 from intranet.access import role_required
 from intranet.charts import bar_chart
-from intranet.evaluation import cycle, export, yearly
+from intranet.evaluation import county, cycle, export, yearly
 from intranet.evaluation.facts import gather
 from intranet.evaluation.forms import (
     AdjustForm,
@@ -66,15 +69,42 @@ def _month(year, month):
         raise Http404 from None
 
 
+def viewed_center(request):
+    """The center whose evaluation a page shows: ``?center=<id>`` among those the user may
+    read (county oversight: any), else the user's own; an account without one sees none."""
+    wanted = request.GET.get("center", "")
+    own = Center.for_user(request.user)
+    if wanted.isdigit() and Membership.oversees_all(request.user):
+        return get_object_or_404(Center, pk=wanted)
+    if own is None or (wanted and wanted != str(own.pk)):
+        raise Http404
+    return own
+
+
+def center_query(request, center):
+    """What links keep to stay on another center's evaluation ("" on the user's own)."""
+    return "" if works_at(request.user, center.pk) else f"?center={center.pk}"
+
+
 def _evaluation(request, year, month):
     return get_object_or_404(
-        MonthlyEvaluation.objects.visible_to(request.user), month=_month(year, month)
+        MonthlyEvaluation.objects.visible_to(request.user).select_related("center"),
+        month=_month(year, month),
+        center=viewed_center(request),
+    )
+
+
+def _evaluation_to_act(request, year, month):
+    """A month the user may change: their own center's (county oversight only reads)."""
+    return get_object_or_404(
+        at_home(MonthlyEvaluation.objects.visible_to(request.user), request.user),
+        month=_month(year, month),
     )
 
 
 @role_required(*VIEWERS)
 def month_list(request):
-    evaluations = MonthlyEvaluation.objects.visible_to(request.user)
+    evaluations = MonthlyEvaluation.objects.visible_to(request.user).select_related("center")
     form = GenerateForm(initial={"month": f"{cycle.previous_month():%Y-%m}"})
     return render(
         request,
@@ -83,6 +113,8 @@ def month_list(request):
             "evaluations": evaluations,
             "form": form,
             "is_head": roles.has_role(request.user, roles.HEAD),
+            "all_centers": Membership.oversees_all(request.user),
+            "can_compare": _oversees(request.user),
         },
     )
 
@@ -118,6 +150,8 @@ def month_detail(request, year, month):
         entries = entries.filter(person=request.user)
     entries = list(entries)
     today = timezone.localdate()
+    # County oversight reading another center's month is offered nothing to change.
+    acts = works_at(request.user, evaluation.center_id)
     return render(
         request,
         "evaluation/month.html",
@@ -126,8 +160,10 @@ def month_detail(request, year, month):
             "windows": [e for e in entries if e.window_id],
             "people": [e for e in entries if e.person_id],
             "oversees": oversees,
-            "is_head": roles.has_role(request.user, roles.HEAD),
-            "may_object": not evaluation.is_confirmed
+            "is_head": acts and roles.has_role(request.user, roles.HEAD),
+            "cq": center_query(request, evaluation.center),
+            "may_object": acts
+            and not evaluation.is_confirmed
             and today <= evaluation.objection_deadline
             and any(e.person_id == request.user.pk for e in entries),
             "objection_form": ObjectionForm(),
@@ -152,18 +188,24 @@ def records(request, year, month, target, pk, fact):
         evaluation.entries.select_related("window", "person"),
         **({"window_id": pk} if target == "window" else {"person_id": pk}),
     )
-    rows = gather(evaluation.month).summary(target, pk).records.get(fact, [])
+    rows = gather(evaluation.month, evaluation.center).summary(target, pk).records.get(fact, [])
     return render(
         request,
         "evaluation/records.html",
-        {"evaluation": evaluation, "entry": entry, "title": FACT_TITLES[fact], "rows": rows},
+        {
+            "evaluation": evaluation,
+            "entry": entry,
+            "title": FACT_TITLES[fact],
+            "rows": rows,
+            "cq": center_query(request, evaluation.center),
+        },
     )
 
 
 @role_required(roles.WINDOW_STAFF)
 @require_POST
 def object_to(request, year, month):
-    evaluation = _evaluation(request, year, month)
+    evaluation = _evaluation_to_act(request, year, month)
     form = ObjectionForm(request.POST)
     if form.is_valid():
         try:
@@ -180,7 +222,14 @@ def object_to(request, year, month):
 @role_required(roles.HEAD)
 @require_POST
 def answer(request, pk):
-    objection = get_object_or_404(Objection.objects.select_related("entry__evaluation"), pk=pk)
+    objection = get_object_or_404(
+        at_home(
+            Objection.objects.select_related("entry__evaluation"),
+            request.user,
+            field="entry__evaluation__center",
+        ),
+        pk=pk,
+    )
     month = objection.entry.evaluation.month
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -198,7 +247,7 @@ def answer(request, pk):
 @role_required(roles.HEAD)
 @require_POST
 def adjust(request, year, month):
-    evaluation = _evaluation(request, year, month)
+    evaluation = _evaluation_to_act(request, year, month)
     form = AdjustForm(request.POST)
     if form.is_valid():
         window, person = form.target_objects()
@@ -231,7 +280,14 @@ def adjust(request, year, month):
 @role_required(roles.HEAD)
 @require_POST
 def mention(request, pk):
-    entry = get_object_or_404(ScoreEntry.objects.select_related("evaluation"), pk=pk)
+    entry = get_object_or_404(
+        at_home(
+            ScoreEntry.objects.select_related("evaluation"),
+            request.user,
+            field="evaluation__center",
+        ),
+        pk=pk,
+    )
     month = entry.evaluation.month
     form = MentionForm(request.POST)
     if form.is_valid():
@@ -249,7 +305,7 @@ def mention(request, pk):
 @role_required(roles.HEAD)
 @require_POST
 def confirm(request, year, month):
-    evaluation = _evaluation(request, year, month)
+    evaluation = _evaluation_to_act(request, year, month)
     try:
         cycle.confirm(
             evaluation, request.user, people_published=request.POST.get("people_published", "")
@@ -261,14 +317,14 @@ def confirm(request, year, month):
     return redirect("intranet:evaluation_month", year, month)
 
 
-def _month_charts(evaluation, entries):
+def _month_charts(evaluation, entries, cq=""):
     windows = [e for e in entries if e.window_id]
     y, m = evaluation.month.year, evaluation.month.month
 
     def records_url(entry, fact):
         return reverse("intranet:evaluation_records", args=[y, m, "window", entry.window_id, fact])
 
-    month_url = reverse("intranet:evaluation_month", args=[y, m])
+    month_url = reverse("intranet:evaluation_month", args=[y, m]) + cq
     score = bar_chart(
         _("各窗口当月得分"),
         [(e.window.name, [(e.total, f"{month_url}#entry-{e.pk}")]) for e in windows],
@@ -300,11 +356,12 @@ def bulletin(request, year, month):
         "evaluation/bulletin.html",
         {
             "evaluation": evaluation,
+            "cq": center_query(request, evaluation.center),
             "windows": [e for e in entries if e.window_id],
             "people": [e for e in entries if e.person_id],
             "praised": [e for e in entries if e.mention == ScoreEntry.Mention.PRAISE],
             "criticised": [e for e in entries if e.mention == ScoreEntry.Mention.CRITICISE],
-            "charts": _month_charts(evaluation, entries),
+            "charts": _month_charts(evaluation, entries, center_query(request, evaluation.center)),
             "printed_on": timezone.localdate(),
         },
     )
@@ -325,7 +382,8 @@ def bulletin_export(request, year, month):
 
 @role_required(*OVERSIGHT)
 def year_view(request, year):
-    windows, people = yearly.year_table(year)
+    center = viewed_center(request)
+    windows, people = yearly.year_table(year, center)
     eligible_windows, eligible_people = yearly.eligible(windows, people)
     return render(
         request,
@@ -338,9 +396,13 @@ def year_view(request, year):
             "overdue_flag_at": yearly.OVERDUE_FLAG_AT,
             "eligible_windows": eligible_windows,
             "eligible_people": eligible_people,
-            "honours": Honour.objects.filter(year=year).select_related("window", "person"),
+            "center": center,
+            "honours": Honour.objects.filter(center=center, year=year).select_related(
+                "window", "person"
+            ),
             "honour_kinds": Honour.Kind.choices,
-            "is_head": roles.has_role(request.user, roles.HEAD),
+            "is_head": works_at(request.user, center.pk)
+            and roles.has_role(request.user, roles.HEAD),
         },
     )
 
@@ -366,7 +428,10 @@ def choose_honour(request, year):
 @role_required(roles.HEAD)
 def rules(request):
     """Edit the rules: saving creates a version effective from the chosen month."""
-    current = RuleSet.objects.in_force(timezone.localdate())
+    center = Center.for_user(request.user)
+    if center is None:
+        raise Http404
+    current = RuleSet.objects.in_force(timezone.localdate(), center)
     queryset = current.rules.all() if current else Rule.objects.none()
     formset = RuleFormSet(request.POST or None, queryset=queryset)
     header = RuleSetForm(
@@ -406,6 +471,23 @@ def rules(request):
             "current": current,
             "formset": formset,
             "header": header,
-            "versions": RuleSet.objects.all(),
+            "versions": RuleSet.objects.filter(center=center),
         },
+    )
+
+
+@role_required(*OVERSIGHT)
+def county_view(request):
+    """考核评比: a month's figures of every center in reach side by side (county oversight sees
+    them all; a center's head or inspector sees their own row)."""
+    month = cycle.previous_month()
+    if request.GET.get("month"):
+        try:
+            month = cycle.parse_month(request.GET["month"])
+        except cycle.CycleError as error:
+            messages.error(request, str(error))
+    return render(
+        request,
+        "evaluation/county.html",
+        {"month": month, "rows": county.center_rows(request.user, month)},
     )

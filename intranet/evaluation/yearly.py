@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from centers.models import Center
 from intranet.evaluation.models import Honour, MonthlyEvaluation, ScoreEntry
 
 # 激励约束制度三: 通报批评达2次的站所不得评为“人民满意的基层站所”; 通报批评1次的工作人员取消当年度评先资格.
@@ -30,10 +31,13 @@ class YearRow:
         return round(sum(scores) / len(scores), 1) if scores else None
 
 
-def year_table(year):
-    """Window rows and person rows over the year's confirmed months, best average first."""
+def year_table(year, center=None):
+    """Window rows and person rows of ``center`` over the year's confirmed months, best average
+    first (a one-center install needs no ``center``)."""
     entries = ScoreEntry.objects.filter(
-        evaluation__month__year=year, evaluation__state=MonthlyEvaluation.State.CONFIRMED
+        evaluation__center=center or Center.only(),
+        evaluation__month__year=year,
+        evaluation__state=MonthlyEvaluation.State.CONFIRMED,
     ).select_related("evaluation", "window", "person", "person_window")
     windows, people = {}, {}
     person_criticisms_by_window = defaultdict(int)
@@ -78,8 +82,9 @@ def choose(year, user, kind, subject, reason):
     """``subject`` is "window:<id>" or "person:<id>"; it must match the kind of honour."""
     from django.utils.translation import gettext as _
 
-    from intranet.evaluation.cycle import CycleError
+    from intranet.evaluation.cycle import CycleError, center_of
 
+    center = center_of(user)
     reason = (reason or "").strip()
     if not reason:
         raise CycleError(_("请写明评选理由。"))
@@ -89,7 +94,7 @@ def choose(year, user, kind, subject, reason):
     prefix, _sep, pk = (subject or "").partition(":")
     if prefix != ("window" if is_window else "person"):
         raise CycleError(_("红旗窗口、先进窗口须选窗口，先进个人须选工作人员。"))
-    windows, people = eligible(*year_table(year))
+    windows, people = eligible(*year_table(year, center))
     pool = windows if is_window else people
     chosen = next((r.subject for r in pool if str(r.subject.pk) == pk), None)
     if chosen is None:
@@ -98,6 +103,7 @@ def choose(year, user, kind, subject, reason):
 
     purge_public_page()
     return Honour.objects.create(
+        center=center,
         year=year,
         kind=kind,
         window=chosen if is_window else None,

@@ -135,6 +135,7 @@ EXPECTED = {
     "evaluation_list": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
     "evaluation_generate": row(head=POST_ONLY),
     "evaluation_rules": row(head=OK),
+    "evaluation_county": row(head=OK, inspector=OK),
     "evaluation_month": row(staff=OK, other_staff=OK, head=OK, inspector=OK),
     "evaluation_records": row(staff=OK, other_staff=NOT_FOUND, head=OK, inspector=OK),
     "evaluation_object": row(staff=POST_ONLY, other_staff=POST_ONLY),

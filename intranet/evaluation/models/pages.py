@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from centers.models import Center
 from content.text_limits import RICH_INTRO, limit
 from intranet.evaluation.public_results import month_results
 
@@ -33,7 +34,9 @@ class EvaluationResultsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(month_results(_requested_month(request.GET.get("month", ""))))
+        # The results of the center whose portal shows the page (docs/county.md).
+        center = Center.for_request(request)
+        context.update(month_results(center, _requested_month(request.GET.get("month", ""))))
         return context
 
 

@@ -12,16 +12,21 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.models import Center, only_center_id
+from centers.scoping import in_reach
+
 
 def first_of_month(d):
     return dt.date(d.year, d.month, 1)
 
 
 class RuleSetQuerySet(models.QuerySet):
-    def in_force(self, month):
-        """The rule set that governs ``month``: the latest one taking effect on or before it."""
+    def in_force(self, month, center=None):
+        """The center's rule set that governs ``month``: the latest taking effect on or before it
+        (a one-center install needs no ``center``)."""
+        center = center or Center.only()
         return (
-            self.filter(effective_from__lte=first_of_month(month))
+            self.filter(center=center, effective_from__lte=first_of_month(month))
             .order_by("-effective_from")
             .first()
         )
@@ -30,7 +35,15 @@ class RuleSetQuerySet(models.QuerySet):
 class RuleSet(models.Model):
     """A version of the rules; it governs every month from ``effective_from`` until the next one."""
 
-    effective_from = models.DateField(_("生效月份"), unique=True, help_text=_("当月1日"))
+    # The center evaluated (docs/county.md): each center scores its own windows and staff.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
+    effective_from = models.DateField(_("生效月份"), help_text=_("当月1日"))
     base_score = models.SmallIntegerField(_("基础分"), default=100)
     note = models.CharField(_("说明"), max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -42,6 +55,11 @@ class RuleSet(models.Model):
 
     class Meta:
         ordering = ["-effective_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center", "effective_from"], name="one_rule_set_per_center_and_month"
+            )
+        ]
         verbose_name = _("考评规则版本")
         verbose_name_plural = _("考评规则版本")
 
@@ -110,6 +128,14 @@ class Rule(models.Model):
 class ManualItem(models.Model):
     """A judgement the data cannot see (德能勤绩廉), or a dated correction to a confirmed month."""
 
+    # The center evaluated (docs/county.md): each center scores its own windows and staff.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     month = models.DateField(_("考评月份"), db_index=True)
     window = models.ForeignKey(
         "content.Window",
@@ -154,14 +180,17 @@ class ManualItem(models.Model):
 
 class EvaluationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The one place that decides whose months (and entries) a user may open."""
+        """The one place that decides whose months (and entries) a user may open: within the
+        user's center (every center's for county oversight), all for the head and inspector,
+        the months with their own score for window staff."""
         from intranet import roles
 
         held = roles.roles_of(user)
+        scoped = in_reach(self, user)
         if held & {roles.HEAD, roles.INSPECTOR}:
-            return self
+            return scoped
         if roles.WINDOW_STAFF in held:
-            return self.filter(entries__person=user).distinct()
+            return scoped.filter(entries__person=user).distinct()
         return self.none()
 
 
@@ -179,7 +208,15 @@ class MonthlyEvaluation(models.Model):
         PRAISE = "praise", _("仅公示点名表扬")
         SCORES = "scores", _("公示个人得分及加减分事由")
 
-    month = models.DateField(_("考评月份"), unique=True)
+    # The center evaluated (docs/county.md): each center scores its own windows and staff.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
+    month = models.DateField(_("考评月份"))
     state = models.CharField(_("状态"), max_length=10, choices=State.choices)
     ruleset = models.ForeignKey(RuleSet, null=True, on_delete=models.PROTECT, related_name="+")
     generated_at = models.DateTimeField(_("生成时间"))
@@ -203,6 +240,11 @@ class MonthlyEvaluation(models.Model):
 
     class Meta:
         ordering = ["-month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center", "month"], name="one_evaluation_per_center_and_month"
+            )
+        ]
         verbose_name = _("月度效能考评")
         verbose_name_plural = _("月度效能考评")
 
@@ -291,6 +333,14 @@ class Honour(models.Model):
 
     WINDOW_KINDS = (Kind.RED_FLAG, Kind.ADVANCED_WINDOW)
 
+    # The center evaluated (docs/county.md): each center scores its own windows and staff.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=only_center_id,
+    )
     year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
     kind = models.CharField(_("荣誉"), max_length=20, choices=Kind.choices)
     window = models.ForeignKey(
