@@ -41,6 +41,13 @@ def local_guides_of(center):
     return _guides_in(center).filter(standard__isnull=False).order_by("path")
 
 
+def catalog_of(center):
+    """The center's catalog page (办事指南目录), or None."""
+    if center is None or center.site_id is None:
+        return None
+    return ServiceCatalogPage.objects.descendant_of(center.site.root_page).first()
+
+
 def sections_of(center):
     """The department sections of the center's catalog, where its guides live."""
     if center is None or center.site_id is None:
