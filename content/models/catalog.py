@@ -527,6 +527,15 @@ class ServiceGuidePage(RoutablePageMixin, Page):
                 }
             )
         standard = self.standard_as_adopted()
+        if standard is not None and self.standard_code != standard.standard_code:
+            raise ValidationError(
+                {
+                    "standard_code": _(
+                        "本指南采用自县级标准事项（%(code)s），标准事项编码不能修改。"
+                    )
+                    % {"code": standard.standard_code}
+                }
+            )
         if standard is not None and self.promised_days > standard.promised_days:
             raise ValidationError(
                 {

@@ -183,3 +183,22 @@ def test_the_superuser_adopts_for_any_township(world):
     admin = make_user("root", is_superuser=True, is_staff=True)
     client_for(admin).post(adopt_url(world, world.subsidy), adoption_post(world))
     assert ServiceGuidePage.objects.filter(standard=world.subsidy).exists()
+
+
+def test_a_local_guide_keeps_the_standard_code_it_adopted(world):
+    local = adopted(world, world.subsidy)
+    local.standard_code = "BZ-002"
+    with pytest.raises(ValidationError) as refused:
+        local.full_clean()
+    assert refused.value.message_dict["standard_code"] == [
+        "本指南采用自县级标准事项（BZ-001），标准事项编码不能修改。"
+    ]
+
+
+def test_the_admin_menu_leads_a_township_editor_to_their_townships_list(world):
+    editor = client_for(world.dongling.editor)
+    assert "标准事项清单" in editor.get("/admin/").content.decode()
+    response = editor.get(reverse("standard_catalog_index"))
+    assert response["Location"] == reverse(
+        "standard_catalog_township", args=[world.dongling.center.pk]
+    )
