@@ -227,3 +227,10 @@ def register_standard_catalog_report_menu_item():
     return StandardCatalogReportMenuItem(
         _("标准事项落实情况"), reverse("standard_catalog_report"), icon_name="table", order=292
     )
+
+
+@hooks.register("before_edit_page")
+def warn_of_standard_update(request, page):
+    from content.standard_catalog import notice
+
+    return notice.warn_of_standard_update(request, page)

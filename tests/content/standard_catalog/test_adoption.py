@@ -203,3 +203,14 @@ def test_the_admin_menu_leads_a_township_editor_to_their_townships_list(world):
     assert response["Location"] == reverse(
         "standard_catalog_township", args=[world.dongling.center.pk]
     )
+
+
+def test_the_page_editor_tells_the_townships_editor_that_the_standard_changed(world):
+    local = submitted_and_approved(adopted(world, world.subsidy), world)
+    editor = client_for(world.dongling.editor)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[local.pk])
+    assert "已发布新版本" not in editor.get(edit_url).content.decode()
+    change_standard(world.subsidy, conditions="新条件")
+    page = editor.get(edit_url).content.decode()
+    assert "县级标准事项（BZ-001）已发布新版本，本指南尚未接受。" in page
+    assert reverse("standard_catalog_changes", args=[local.pk]) in page
