@@ -189,3 +189,48 @@ def register_catalog_import_menu_item():
     return CatalogImportMenuItem(
         _("导入办事指南"), reverse("catalog_import"), icon_name="upload", order=290
     )
+
+
+@hooks.register("register_admin_urls")
+def register_standard_catalog_urls():
+    from content.standard_catalog.urls import urlpatterns
+
+    return urlpatterns
+
+
+class StandardCatalogMenuItem(MenuItem):
+    def is_shown(self, request):
+        from centers.models import Center
+
+        center = Center.for_user(request.user)
+        return request.user.is_superuser or (
+            center is not None and center.kind == Center.Kind.TOWNSHIP
+        )
+
+
+class StandardCatalogReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from content.standard_catalog.report import centers_in_report
+
+        return centers_in_report(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_standard_catalog_menu_item():
+    return StandardCatalogMenuItem(
+        _("标准事项清单"), reverse("standard_catalog_index"), icon_name="list-ul", order=291
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_standard_catalog_report_menu_item():
+    return StandardCatalogReportMenuItem(
+        _("标准事项落实情况"), reverse("standard_catalog_report"), icon_name="table", order=292
+    )
+
+
+@hooks.register("before_edit_page")
+def warn_of_standard_update(request, page):
+    from content.standard_catalog import notice
+
+    return notice.warn_of_standard_update(request, page)

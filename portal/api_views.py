@@ -30,8 +30,9 @@ def catalog(request):
     if topic:
         guides = guides.filter(tagged_topics__tag__name=topic).distinct()
     records = [guide_to_record(guide) for guide in guides]
-    # Old clients read a bare list; ?format=2 wraps it in an envelope that names the version.
-    if request.GET.get("format") == str(FORMAT_VERSION):
+    # Old clients read a bare list; ?format=3 (or 2, as version 2 clients ask) wraps it in an
+    # envelope that names the version.
+    if request.GET.get("format") in ("2", str(FORMAT_VERSION)):
         response = json_response({"format_version": FORMAT_VERSION, "guides": records})
     else:
         response = json_response(records)

@@ -22,6 +22,7 @@ from content.models import (
     Window,
 )
 from content.models.catalog import CHANNELS
+from content.standard_catalog.exchange import link_standard
 
 from .serialize import guide_to_record
 
@@ -54,10 +55,10 @@ def _unique_slug(base, taken):
 
 
 class CatalogImporter:
-    def __init__(self, user=None, publish=True):
+    def __init__(self, user=None, publish=True, catalog=None):
         self.user = user
         self.publish = publish
-        self.catalog = ServiceCatalogPage.objects.first()
+        self.catalog = catalog or ServiceCatalogPage.objects.first()
         if self.catalog is None:
             raise MissingCatalogPage(
                 "站点中还没有“办事指南目录”页面（ServiceCatalogPage），无法导入。"
@@ -142,6 +143,7 @@ class CatalogImporter:
         page.intermediary = record["intermediary"]
         page.special_procedures = record["special_procedures"]
         page.online_url = record["online_url"]
+        link_standard(page, record["standard_code"], self.catalog)
         # Children are replaced wholesale: the file is the authority on the whole list. The
         # forms editors attached to a material are not in the file; a material of the same
         # name keeps them.

@@ -24,10 +24,11 @@ from django.core.validators import URLValidator
 from content.models.catalog import CHANNELS, MATTER_TYPES, MAX_DAYS, MAX_VISITS
 from content.text_limits import SHORT_TEXT, TEXT
 
-# Version 2 added the elements of the national 办事指南 standard (FIELDS_V2). A version 1
-# file (a bare list without them) still imports: the missing keys take their empty values.
-FORMAT_VERSION = 2
-SUPPORTED_VERSIONS = (1, 2)
+# Version 2 added the elements of the national 办事指南 standard (FIELDS_V2), version 3 the
+# county's standard code (FIELDS_V3). An older file (a bare list without them) still
+# imports: the missing keys take their empty values.
+FORMAT_VERSION = 3
+SUPPORTED_VERSIONS = (1, 2, 3)
 
 FIELDS = (
     "code",
@@ -58,8 +59,11 @@ FIELDS = (
     "intermediary",
     "special_procedures",
     "online_url",
+    # Added in format version 3.
+    "standard_code",
 )
-FIELDS_V2 = FIELDS[FIELDS.index("matter_type") :]
+FIELDS_V2 = FIELDS[FIELDS.index("matter_type") : FIELDS.index("standard_code")]
+FIELDS_V3 = FIELDS[FIELDS.index("standard_code") :]
 CHANNEL_LABELS = tuple(label for _name, label in CHANNELS)
 # A guide whose record does not say how it is handled is handled at the window.
 DEFAULT_CHANNELS = ["窗口办理"]
@@ -82,6 +86,7 @@ MAX_LENGTHS = {
     "result_name": 200,
     "delivery": 200,
     "online_url": 500,
+    "standard_code": 50,
 }
 FEE_TEXT_MAX_LENGTH = SHORT_TEXT
 ANSWER_MAX_LENGTH = TEXT
@@ -409,6 +414,7 @@ def validate_record(raw, position):
         "intermediary": check.text("intermediary", max_length=SHORT_TEXT),
         "special_procedures": check.text("special_procedures", max_length=SHORT_TEXT),
         "online_url": check.url("online_url"),
+        "standard_code": check.text("standard_code", max_length=MAX_LENGTHS["standard_code"]),
     }
     data["channels"] = [label for label in CHANNEL_LABELS if label in data["channels"]]
     if "网上办理" in data["channels"] and not data["online_url"]:

@@ -52,6 +52,7 @@ def guide_to_record(guide):
         "intermediary": guide.intermediary,
         "special_procedures": guide.special_procedures,
         "online_url": guide.online_url,
+        "standard_code": guide.standard_code,
     }
 
 

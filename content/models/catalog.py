@@ -17,7 +17,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Revision
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -296,6 +296,34 @@ class ServiceGuidePage(RoutablePageMixin, Page):
         blank=True,
         help_text=_("以 http:// 或 https:// 开头的完整网址"),
     )
+    # The county's standard list of matters (事项清单, docs/county.md): on a county center's
+    # site a guide with a standard code is a standard guide; on a township's site the code
+    # names the standard its local guide implements, and `standard` / `standard_revision`
+    # record which standard and which of its revisions the township adopted
+    # (content/standard_catalog/).
+    standard_code = models.CharField(
+        _("标准事项编码"),
+        max_length=50,
+        blank=True,
+        db_index=True,
+        help_text=_("县级标准事项清单中的编码；县级中心的指南填写后即为标准指南"),
+    )
+    standard = models.ForeignKey(
+        "self",
+        verbose_name=_("采用的标准指南"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="local_guides",
+    )
+    standard_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("采用的标准版本"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     announce_completions = models.BooleanField(
         _("办结后自动公告"),
         default=True,
@@ -305,7 +333,7 @@ class ServiceGuidePage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("code"),
+                FieldRowPanel([FieldPanel("code"), FieldPanel("standard_code")]),
                 FieldPanel("department"),
                 FieldPanel("window"),
                 FieldRowPanel([FieldPanel("for_individuals"), FieldPanel("for_organisations")]),
@@ -478,6 +506,17 @@ class ServiceGuidePage(RoutablePageMixin, Page):
             },
         )
 
+    def standard_as_adopted(self):
+        """The standard guide as this local guide adopted it (the revision it took), or the
+        standard as it is live when that revision is gone; None for a guide of its own."""
+        if self.standard_id is None:
+            return None
+        if self.standard_revision_id is not None:
+            revision = Revision.objects.filter(pk=self.standard_revision_id).first()
+            if revision is not None:
+                return revision.as_object()
+        return ServiceGuidePage.objects.filter(pk=self.standard_id).first()
+
     def clean(self):
         super().clean()
         if self.statutory_days is not None and self.promised_days > self.statutory_days:
@@ -485,6 +524,25 @@ class ServiceGuidePage(RoutablePageMixin, Page):
                 {
                     "promised_days": _("承诺办结时限不能长于法定办结时限（%(days)s 个工作日）。")
                     % {"days": self.statutory_days}
+                }
+            )
+        standard = self.standard_as_adopted()
+        if standard is not None and self.standard_code != standard.standard_code:
+            raise ValidationError(
+                {
+                    "standard_code": _(
+                        "本指南采用自县级标准事项（%(code)s），标准事项编码不能修改。"
+                    )
+                    % {"code": standard.standard_code}
+                }
+            )
+        if standard is not None and self.promised_days > standard.promised_days:
+            raise ValidationError(
+                {
+                    "promised_days": _(
+                        "承诺办结时限不能长于县级标准指南的承诺办结时限（%(days)s 个工作日）。"
+                    )
+                    % {"days": standard.promised_days}
                 }
             )
         if self.fee_charged and not self.fee_basis.strip():

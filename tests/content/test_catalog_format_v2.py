@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from content.catalog_exchange.schema import FIELDS_V2, validate_record
+from content.catalog_exchange.schema import FIELDS_V2, FORMAT_VERSION, validate_record
 from content.models import ServiceGuidePage
 from tests.fixtures.catalog import GOOD, catalog_page
 
@@ -60,10 +60,11 @@ def test_api_says_its_format_version_and_keeps_the_list_for_old_clients(client):
     plain = client.get(URL)
     enveloped = client.get(URL, {"format": "2"})
 
-    assert plain["X-Catalog-Format"] == "2" and enveloped["X-Catalog-Format"] == "2"
+    version = str(FORMAT_VERSION)
+    assert plain["X-Catalog-Format"] == version and enveloped["X-Catalog-Format"] == version
     assert isinstance(json.loads(plain.content), list)
     body = json.loads(enveloped.content)
-    assert body["format_version"] == 2 and body["guides"] == json.loads(plain.content)
+    assert body["format_version"] == FORMAT_VERSION and body["guides"] == json.loads(plain.content)
 
 
 def test_envelope_file_imports_like_a_list(client, tmp_path):

@@ -6,12 +6,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from centers.models import Center
 from content.catalog_exchange.importer import (
     CatalogImporter,
     MissingCatalogPage,
     RecordImportError,
 )
 from content.catalog_exchange.schema import CatalogFormatError, load_catalog, parse_catalog
+from content.standard_catalog.places import catalog_of
 
 
 class Command(BaseCommand):
@@ -33,6 +35,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", help="记录在版本历史中的操作人用户名")
         parser.add_argument(
+            "--center",
+            help="导入到该中心（中心代码）站点的办事指南目录；不指定时导入到第一个目录",
+        )
+        parser.add_argument(
             "--progress", action="store_true", help="显示进度条（输出到终端时默认显示）"
         )
 
@@ -40,7 +46,9 @@ class Command(BaseCommand):
         records = self._read(options["file"])
         user = self._user(options["user"])
         try:
-            importer = CatalogImporter(user=user, publish=not options["draft"])
+            importer = CatalogImporter(
+                user=user, publish=not options["draft"], catalog=self._catalog(options["center"])
+            )
         except MissingCatalogPage as exc:
             raise CommandError(str(exc)) from exc
 
@@ -99,6 +107,17 @@ class Command(BaseCommand):
             return get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist as exc:
             raise CommandError(f"找不到用户：{username}") from exc
+
+    def _catalog(self, code):
+        if not code:
+            return None
+        center = Center.objects.filter(code=code).first()
+        if center is None:
+            raise CommandError(f"没有代码为“{code}”的中心")
+        catalog = catalog_of(center)
+        if catalog is None:
+            raise CommandError(f"{center.name}的站点中还没有“办事指南目录”页面，无法导入")
+        return catalog
 
     def _report(self, progress, message):
         # tqdm.write keeps the bar intact; without a bar write straight to the command's stdout.
