@@ -31,12 +31,16 @@ class SearchScope:
 
     @property
     def param(self):
-        """The ``center`` query parameter that keeps this scope in links and forms; "" when it
-        is the portal's default."""
+        """The ``center`` query parameter that keeps this scope in links and forms."""
+        return self.param_for(self.code)
+
+    def param_for(self, code):
+        """The ``center`` parameter that searches the center with that code (None: every
+        center): "" when that is the portal's default."""
         default = default_center(self.home, self.several)
-        if self.center == default:
+        if (default.code if default is not None else None) == code:
             return ""
-        return ALL if self.center is None else self.center.code
+        return ALL if code is None else code
 
     def name_of(self, code):
         return self.names.get(code, "")

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from . import service
 from .documents import TYPE_LABELS
 from .forms import SearchForm
-from .scope import ALL, default_center, scope_for
+from .scope import default_center, scope_for
 
 PER_PAGE = 10
 FACET_LABELS = {
@@ -31,14 +31,6 @@ def _link(params, **changes):
     return "?" + urlencode(merged)
 
 
-def _center_param(scope, code):
-    """The ``center`` parameter that searches the center with that code (None: every center)."""
-    default = default_center(scope.home, scope.several)
-    if (default.code if default is not None else None) == code:
-        return ""
-    return ALL if code is None else code
-
-
 def _center_group(results, params, scope):
     """Matches per center, whichever center is searched; a link searches that center only."""
     items = []
@@ -49,9 +41,7 @@ def _center_group(results, params, scope):
                 "label": scope.name_of(code) or code,
                 "count": count,
                 "selected": selected,
-                "url": _link(
-                    params, center=_center_param(scope, None if selected else code), page=""
-                ),
+                "url": _link(params, center=scope.param_for(None if selected else code), page=""),
             }
         )
     return {"name": "center", "label": FACET_LABELS["center"], "items": items}
@@ -108,11 +98,11 @@ def search_page(request):
         context["results"] = results
         context["facet_groups"] = _facet_groups(results, params, scope)
         if scope.several and not scope.everywhere:
-            context["all_centers_url"] = _link(params, center=_center_param(scope, None), page="")
+            context["all_centers_url"] = _link(params, center=scope.param_for(None), page="")
             context["all_centers_count"] = sum(n for _c, n in results.facets.get("center") or [])
         elif scope.several and scope.home is not None and default_center(scope.home, True):
             context["home_center_url"] = _link(
-                params, center=_center_param(scope, scope.home.code), page=""
+                params, center=scope.param_for(scope.home.code), page=""
             )
         context["first_rank"] = (page - 1) * PER_PAGE + 1
         if page > 1:

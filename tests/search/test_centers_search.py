@@ -169,6 +169,22 @@ def test_a_staff_entry_links_to_its_own_centers_roster(county, engine):
     assert hit.url.startswith("http://xiang.localhost/roster/#staff-")
 
 
+def test_a_guide_is_searched_in_the_center_it_is_published_in_whatever_its_department(
+    county, engine, caplog, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        add_guide(
+            county.xiang.section,
+            title="特困人员救助供养",
+            code="X-9",
+            department=county.town.department,  # filed under the wrong center's department
+            defaults=SEARCH_GUIDE_DEFAULTS,
+        )
+    hits = engine.search("特困人员救助供养", filters={"center": XIANG}).hits
+    assert [hit.title for hit in hits][:1] == ["特困人员救助供养"]
+    assert "its department '镇民政办' belongs to center 'default'" in caplog.text
+
+
 # --- the page, the suggestions and the API ------------------------------------------------------
 
 
