@@ -88,9 +88,11 @@ def on_center_changed(sender, instance, **kwargs):
     from content.models import StaffMember
 
     page_centers.forget()
-    site = instance.site
+    if kwargs.get("raw"):
+        return  # loading a fixture or restoring a database: the rows may not all be there yet
+    site = Site.objects.filter(pk=instance.site_id).select_related("root_page").first()
     ids = []
-    if site is not None and site.root_page_id:
+    if site is not None:
         ids = [page_doc_id(pk) for pk in _indexed_page_ids(site.root_page)]
     staff = StaffMember.objects.filter(department__center=instance).values_list("pk", flat=True)
     outbox.enqueue(ids + [staff_doc_id(pk) for pk in staff])
