@@ -7,12 +7,17 @@ not live, restricted, inactive). Guides go through a catalog-shaped dict
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import unescape as unescape_entities
 
 from django.utils import timezone
 from django.utils.html import strip_tags
+
+from .page_centers import page_centers
+
+logger = logging.getLogger(__name__)
 
 TYPE_LABELS = {
     "guide": "办事指南",
@@ -38,6 +43,7 @@ class SearchDocument:
     topics: list = field(default_factory=list)
     keywords: list = field(default_factory=list)  # code, window, audience: matched, not shown
     date: date | None = None
+    center: str = ""  # the code of the center it belongs to (search/page_centers.py)
 
     def __post_init__(self):
         # The kind of item is searchable too: 办结公告, 收费公示, 工作人员 …
@@ -170,6 +176,24 @@ def guide_document(page):
     )
 
 
+def _center_of_guide(page, centers):
+    """Where the guide is published; its department should be of the same center."""
+    code = centers.code_for_page(page)
+    if page.department_id and centers.several:
+        department_code = centers.code_of(page.department.center_id)
+        if department_code != code:
+            logger.warning(
+                "search: guide %s is published under center %r but its department %r "
+                "belongs to center %r; indexed under %r",
+                page.pk,
+                code,
+                page.department.name,
+                department_code,
+                code,
+            )
+    return code
+
+
 # --- other pages ----------------------------------------------------------------------------
 
 
@@ -194,6 +218,9 @@ def fee_document(page):
 
     lines = []
     charged = ServiceGuidePage.objects.live().public().filter(fee_charged=True).order_by("title")
+    root = _site_root_path(page)
+    if root:  # the center's own guides only: each center publishes its own fees
+        charged = charged.filter(path__startswith=root)
     for guide in charged:
         lines.append(_join(guide.title, guide.fee_standard, guide.fee_basis).replace("\n", " "))
     return SearchDocument(
@@ -301,13 +328,29 @@ def center_document(page):
 # --- roster entries (snippets) -------------------------------------------------------------
 
 
+def _site_root_path(page):
+    root = page_centers().root_for_path(page.path)
+    return root[0] if root else None
+
+
 def staff_document(member):
-    """A roster entry: who works where and on what. Only people on duty, only on a live roster."""
+    """A roster entry: who works where and on what. Only people on duty, only on a live roster:
+    their center's (the center of their department), so each center lists its own people."""
     from content.models import StaffRosterPage
 
     if not member.is_active:
         return None
-    roster = StaffRosterPage.objects.live().public().first()
+    centers = page_centers()
+    rosters = StaffRosterPage.objects.live().public()
+    if member.department_id:
+        code = centers.code_of(member.department.center_id)
+        root = centers.root_path_of(member.department.center_id)
+        rosters = rosters.filter(path__startswith=root) if root else rosters.none()
+    elif centers.several:
+        return None  # nobody can tell which center's roster a person without a department is on
+    else:
+        code = centers.only_code()
+    roster = rosters.first()
     if roster is None:
         return None
     window = member.window.name if member.window_id else ""
@@ -319,6 +362,7 @@ def staff_document(member):
         url=f"{roster.get_url() or ''}#staff-{member.pk}",
         department=member.department.name if member.department_id else "",
         keywords=[member.name, member.post, window],
+        center=code,
     )
 
 
@@ -347,7 +391,13 @@ def page_document(page):
     builder = PAGE_BUILDERS.get(page._meta.model_name)
     if builder is None or page._meta.app_label != "content" or not is_public(page):
         return None
-    return builder(page)
+    doc = builder(page)
+    centers = page_centers()
+    if builder is guide_document:
+        doc.center = _center_of_guide(page, centers)
+    else:
+        doc.center = centers.code_for_page(page)
+    return doc
 
 
 def document_for(doc_id):

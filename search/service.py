@@ -81,17 +81,18 @@ def search(query, filters=None, page=1, per_page=10):
     raise last_error
 
 
-def suggest(prefix, limit=8):
+def suggest(prefix, limit=8, center=None):
+    """Suggestions of the center with that code, or of every center without one."""
     ensure_site_vocabulary()
     for engine in _engines():
         try:
-            return engine.suggest(prefix, limit=limit)
+            return engine.suggest(prefix, limit=limit, center=center)
         except EngineUnavailable:
             continue
     return []
 
 
-def did_you_mean(query, limit=6):
+def did_you_mean(query, limit=6, center=None):
     """Something to offer when nothing matched: titles typed like it, synonyms, popular topics."""
     from .analysis import fold, parse_query
     from .analysis.synonyms import synonyms_of
@@ -101,7 +102,7 @@ def did_you_mean(query, limit=6):
     for size in (len(folded), 4, 2):
         if size < 1 or not folded:
             continue
-        for item in suggest(folded[:size], limit=limit):
+        for item in suggest(folded[:size], limit=limit, center=center):
             if item["title"] not in offers:
                 offers.append(item["title"])
         if offers:

@@ -1,10 +1,12 @@
 """Follow Wagtail's publishing events and snippet saves into the search outbox."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import outbox
+from centers.models import Center
+
+from . import outbox, page_centers
 from .documents import PAGE_BUILDERS, page_doc_id, staff_doc_id
 from .models import OutboxEntry, SynonymGroup
 
@@ -41,6 +43,7 @@ def on_page_changed(sender, instance, **kwargs):
 
 
 def on_page_moved(sender, instance, **kwargs):
+    page_centers.forget()  # a Site root may have moved
     outbox.enqueue([page_doc_id(pk) for pk in _indexed_page_ids(instance)])
 
 
@@ -80,6 +83,21 @@ def on_center_settings_changed(sender, instance, **kwargs):
     outbox.enqueue([page_doc_id(pk) for pk in pages])
 
 
+def on_center_changed(sender, instance, **kwargs):
+    """A center's code or Site is in every entry of its pages and staff: refresh them."""
+    from content.models import StaffMember
+
+    page_centers.forget()
+    if kwargs.get("raw"):
+        return  # loading a fixture or restoring a database: the rows may not all be there yet
+    site = Site.objects.filter(pk=instance.site_id).select_related("root_page").first()
+    ids = []
+    if site is not None:
+        ids = [page_doc_id(pk) for pk in _indexed_page_ids(site.root_page)]
+    staff = StaffMember.objects.filter(department__center=instance).values_list("pk", flat=True)
+    outbox.enqueue(ids + [staff_doc_id(pk) for pk in staff])
+
+
 def on_synonyms_changed(sender, **kwargs):
     from .analysis.synonyms import bump_version
 
@@ -117,6 +135,12 @@ def connect():
         sender=CenterSettings,
         dispatch_uid="portal_search_center_settings",
     )
+    post_save.connect(on_center_changed, sender=Center, dispatch_uid="portal_search_center")
+    post_delete.connect(
+        page_centers.forget, sender=Center, dispatch_uid="portal_search_center_deleted"
+    )
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(page_centers.forget, sender=Site, dispatch_uid=f"portal_search_site_{name}")
     post_save.connect(
         on_synonyms_changed, sender=SynonymGroup, dispatch_uid="portal_search_synonyms_saved"
     )

@@ -131,8 +131,12 @@ def _fresh_template_fragments():
     from django.core.cache import caches
 
     from portal import render_versions
+    from search import page_centers
 
     caches["template_fragments"].clear()
-    # New versions on first use: no route table or Site lookup of the previous test either.
-    caches["default"].delete_many([render_versions.TREE_KEY, render_versions.SHARED_KEY])
+    # New versions on first use: no route table, Site lookup or centers' site roots of the
+    # previous test either.
+    caches["default"].delete_many(
+        [render_versions.TREE_KEY, render_versions.SHARED_KEY, page_centers.VERSION_KEY]
+    )
     yield

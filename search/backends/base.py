@@ -17,8 +17,11 @@ from ..documents import TYPE_LABELS
 from ..highlight import highlight, highlight_title
 from ..ranking import score_candidates
 
-FACET_FIELDS = ("type", "department", "topic", "year")
-FILTER_FIELDS = ("type", "department", "topic", "year")
+FACET_FIELDS = ("type", "department", "topic", "year", "center")
+FILTER_FIELDS = ("type", "department", "topic", "year", "center")
+# The center facet counts every center's matches whatever center is searched, so a
+# center's page can say how many the other centers have (docs/county.md).
+UNSCOPED_FACET = "center"
 # Fewer word-level candidates than this and the character-level fallback runs too.
 FALLBACK_BELOW = 10
 
@@ -65,6 +68,7 @@ class Hit:
     department: str
     date: date | None
     score: float
+    center: str = ""  # the code of the center the item belongs to
 
     @property
     def type_label(self):
@@ -79,6 +83,7 @@ class Hit:
             "department": self.department,
             "date": self.date.isoformat() if self.date else None,
             "score": round(self.score, 4),
+            "center": self.center,
         }
 
 
@@ -146,8 +151,9 @@ class SearchEngine:
         """Candidates (ranking.Candidate) best first by engine score, total and facets."""
         raise NotImplementedError
 
-    def suggest(self, prefix, limit=8):
-        """Titles (with URLs) matching what has been typed so far, best first.
+    def suggest(self, prefix, limit=8, center=None):
+        """Titles (with URLs) matching what has been typed so far, best first; of one center
+        (its code) or, without one, of every center.
 
         Titles (from any word on, in characters or pinyin) before keywords (topics), the
         typed text before what it stands for: its spelling in the site's words (dibao →
@@ -158,7 +164,7 @@ class SearchEngine:
             return []
         found = {}
         for marker_rank, marker in enumerate(("", KEYWORD_MARKER)):
-            lists = self.suggest_keys([marker + key for key in keys], limit)
+            lists = self.suggest_keys([marker + key for key in keys], limit, center=center)
             for key_rank, items in enumerate(lists):
                 for item in items:
                     rank = (
@@ -173,8 +179,9 @@ class SearchEngine:
         ordered = sorted(found.values(), key=lambda pair: pair[0])
         return [{"title": item["title"], "url": item["url"]} for _rank, item in ordered[:limit]]
 
-    def suggest_keys(self, keys, limit):
-        """For each key, the items (title, url, type) with a suggestion key starting with it."""
+    def suggest_keys(self, keys, limit, center=None):
+        """For each key, the items (title, url, type) with a suggestion key starting with it,
+        of the center with that code only when one is given."""
         raise NotImplementedError
 
     def health(self):
@@ -217,4 +224,5 @@ class SearchEngine:
             department=data.get("department", ""),
             date=cand.date,
             score=cand.score,
+            center=data.get("center", ""),
         )

@@ -19,6 +19,7 @@ from ..ranking import Candidate
 from .base import (
     FALLBACK_BELOW,
     SUGGEST_TYPE_ORDER,
+    UNSCOPED_FACET,
     EngineUnavailable,
     Retrieval,
     SearchEngine,
@@ -42,6 +43,7 @@ SOURCE_FIELDS = [
     "title_norm",
     "keywords_norm",
     "body_norm",
+    "center",
 ]
 # Token fields are only searched: kept out of the stored _source, which every fetched hit
 # decompresses and parses.
@@ -51,7 +53,11 @@ FACET_AGGS = {
     "department": {"terms": {"field": "department", "size": 20}},
     "topic": {"terms": {"field": "topics", "size": 20}},
     "year": {"terms": {"field": "year", "size": 20}},
+    "center": {"terms": {"field": "center", "size": 100}},
 }
+# Every suggestion is filed under its center's code and under this, which "every center"
+# asks for: a completion field with contexts must be asked with one.
+ALL_CENTERS = "*"
 TEXT = {"type": "text", "analyzer": "whitespace"}
 MAPPINGS = {
     # Only what is searched, filtered or aggregated is indexed; the rest rides in _source.
@@ -64,12 +70,19 @@ MAPPINGS = {
         "topics": {"type": "keyword"},
         "year": {"type": "integer"},
         "date": {"type": "date"},
+        # The center's code: one index for the county, filtered (docs/county.md).
+        "center": {"type": "keyword"},
         "title_tokens": TEXT,
         "keyword_tokens": TEXT,
         "body_tokens": TEXT,
         "grams": TEXT,
         "pinyin": TEXT,
-        "suggest": {"type": "completion", "analyzer": "keyword", "max_input_length": 50},
+        "suggest": {
+            "type": "completion",
+            "analyzer": "keyword",
+            "max_input_length": 50,
+            "contexts": [{"name": "center", "type": "category"}],
+        },
     },
 }
 SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
@@ -161,8 +174,13 @@ class ElasticsearchEngine(SearchEngine):
             "body_tokens": fields["body_tokens"],
             "grams": fields["grams"],
             "pinyin": fields["pinyin"],
+            "center": doc.center or "",
             "suggest": [
-                {"input": key[:50], "weight": max(1, 100 - len(doc.title))}
+                {
+                    "input": key[:50],
+                    "weight": max(1, 100 - len(doc.title)),
+                    "contexts": {"center": [c for c in (doc.center, ALL_CENTERS) if c]},
+                }
                 for key in fields["suggest"]
                 if key
             ],
@@ -351,13 +369,51 @@ class ElasticsearchEngine(SearchEngine):
             "track_total_hits": TOTAL_CAP,
             "aggs": {"sample": {"sampler": {"shard_size": FACET_SAMPLE}, "aggs": FACET_AGGS}},
         }
-        responses = self.client.msearch(
-            searches=[header, hits_body, header, facets_body], max_concurrent_searches=2
-        )["responses"]
+        searches = [header, hits_body, header, facets_body]
+        if UNSCOPED_FACET in filters:
+            searches += [header, self._unscoped_facet_body(parsed, filters, fallback)]
+        responses = self.client.msearch(searches=searches, max_concurrent_searches=2)["responses"]
         for response in responses:
             if "error" in response:
                 raise EngineUnavailable(f"elasticsearch: {response['error']}")
-        return self._retrieval(*responses)
+        retrieval = self._retrieval(*responses[:2])
+        if len(responses) > 2:
+            buckets, rough = self._sampled_buckets(responses[2], UNSCOPED_FACET)
+            retrieval.facets[UNSCOPED_FACET] = buckets
+            retrieval.approximate = retrieval.approximate or rough
+        return retrieval
+
+    def _unscoped_facet_body(self, parsed, filters, fallback):
+        """The center facet over every center's matches (the other filters still apply)."""
+        matched, _scored = self._query(parsed, fallback)
+        others = {k: v for k, v in filters.items() if k != UNSCOPED_FACET}
+        clauses = self._filters(others)
+        if clauses:
+            matched = {"bool": {"must": [matched], "filter": clauses}}
+        aggs = {UNSCOPED_FACET: FACET_AGGS[UNSCOPED_FACET]}
+        return {
+            "query": {"constant_score": {"filter": matched}},
+            "size": 0,
+            "track_total_hits": TOTAL_CAP,
+            "aggs": {"sample": {"sampler": {"shard_size": FACET_SAMPLE}, "aggs": aggs}},
+        }
+
+    @staticmethod
+    def _sampled_buckets(response, name):
+        """One facet's (value, count) pairs from a sampled aggregation, scaled to the total."""
+        counted = response["hits"]["total"]
+        total = counted["value"]
+        sample = response["aggregations"]["sample"]
+        sampled = sample["doc_count"]
+        approximate = counted["relation"] == "gte" or sampled < total
+        scale = total / sampled if approximate and sampled else 1.0
+        buckets = [
+            (b["key"], round(b["doc_count"] * scale))
+            for b in sample[name]["buckets"]
+            if b["key"] != ""
+        ]
+        buckets.sort(key=lambda kv: (-kv[1], str(kv[0])))
+        return buckets, approximate
 
     @staticmethod
     def _candidate(hit):
@@ -378,36 +434,26 @@ class ElasticsearchEngine(SearchEngine):
                 "department": source.get("department", ""),
                 "text": source.get("text", ""),
                 "body_norm": body_norm,
+                "center": source.get("center", ""),
             },
         )
 
     def _retrieval(self, hits_response, facets_response):
         candidates = [self._candidate(hit) for hit in hits_response["hits"]["hits"]]
         counted = facets_response["hits"]["total"]
-        total = counted["value"]
-        capped = counted["relation"] == "gte"
-        sample = facets_response["aggregations"]["sample"]
-        sampled = sample["doc_count"]
-        approximate = capped or sampled < total
-        scale = total / sampled if approximate and sampled else 1.0
+        approximate = False
         facets = {}
         for name in FACET_AGGS:
-            buckets = [
-                (b["key"], round(b["doc_count"] * scale))
-                for b in sample[name]["buckets"]
-                if b["key"] != ""
-            ]
+            facets[name], approximate = self._sampled_buckets(facets_response, name)
             if name == "year":
-                buckets.sort(key=lambda kv: -kv[0])
-            else:
-                buckets.sort(key=lambda kv: (-kv[1], str(kv[0])))
-            facets[name] = buckets
-        return Retrieval(candidates, total, facets, approximate)
+                facets[name].sort(key=lambda kv: -kv[0])
+        return Retrieval(candidates, counted["value"], facets, approximate)
 
     @_guard
-    def suggest_keys(self, keys, limit):
-        """Every key in one request: one completion suggester per key."""
+    def suggest_keys(self, keys, limit, center=None):
+        """Every key in one request: one completion suggester per key, in the center's context."""
         self._ensure_index()
+        contexts = {"center": [center or ALL_CENTERS]}
         response = self.client.search(
             index=self.alias,
             source=["title", "url", "type"],
@@ -415,7 +461,7 @@ class ElasticsearchEngine(SearchEngine):
             suggest={
                 f"k{index}": {
                     "prefix": key,
-                    "completion": {"field": "suggest", "size": limit * 3},
+                    "completion": {"field": "suggest", "size": limit * 3, "contexts": contexts},
                 }
                 for index, key in enumerate(keys)
             },

@@ -14,9 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from ..ranking import Candidate
-from .base import FACET_FIELDS, FALLBACK_BELOW, EngineUnavailable, Retrieval, SearchEngine
+from .base import (
+    FACET_FIELDS,
+    FALLBACK_BELOW,
+    UNSCOPED_FACET,
+    EngineUnavailable,
+    Retrieval,
+    SearchEngine,
+)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # A tier with more matches than this is not ranked by BM25 (that would read every match);
 # its first rows go to the shared ranking instead.
 RANK_LIMIT = 1500
@@ -43,13 +50,15 @@ CREATE TABLE IF NOT EXISTS docs (
     title_norm TEXT NOT NULL,
     keywords_norm TEXT NOT NULL DEFAULT '',
     body_norm TEXT,
-    pinyin TEXT NOT NULL DEFAULT ''
+    pinyin TEXT NOT NULL DEFAULT '',
+    center TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS docs_type ON docs (type);
 CREATE INDEX IF NOT EXISTS docs_department ON docs (department);
 CREATE INDEX IF NOT EXISTS docs_year ON docs (year);
 CREATE TABLE IF NOT EXISTS facets (
-    id INTEGER PRIMARY KEY, type TEXT NOT NULL, department TEXT NOT NULL DEFAULT '', year INTEGER
+    id INTEGER PRIMARY KEY, type TEXT NOT NULL, department TEXT NOT NULL DEFAULT '', year INTEGER,
+    center TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS doc_topics (doc INTEGER NOT NULL, topic TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_topics_doc ON doc_topics (doc);
@@ -162,22 +171,32 @@ class EmbeddedEngine(SearchEngine):
 
     @staticmethod
     def _upgrade(conn):
-        """A file written before `heads` existed gets it filled from `fts`, once.
+        """A file written before `heads` existed gets it filled from `fts`, once; a file
+        from before centers gets the `center` columns, empty until `search_rebuild` (a
+        one-center install searches every center, so it finds them meanwhile).
 
         Checked before taking the write lock, so opening never waits for a running rebuild.
         """
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if int(version[0]) >= 5:
+        if int(version[0]) >= SCHEMA_VERSION:
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
-            version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if int(version[0]) < 5:
+            version = int(conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0])
+            if version < 5:
                 conn.execute("DELETE FROM heads")
                 conn.execute(
                     "INSERT INTO heads (rowid, title, keywords, grams, pinyin)"
                     " SELECT rowid, title, keywords, grams, pinyin FROM fts"
                 )
+            if version < 6:
+                for table in ("docs", "facets"):
+                    columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                    if "center" not in columns:
+                        conn.execute(
+                            f"ALTER TABLE {table} ADD COLUMN center TEXT NOT NULL DEFAULT ''"
+                        )
+            if version < SCHEMA_VERSION:
                 conn.execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),)
                 )
@@ -250,19 +269,20 @@ class EmbeddedEngine(SearchEngine):
                     fields["keywords_norm"],
                     None if body_norm == doc.text else body_norm,
                     fields["pinyin"],
+                    doc.center or "",
                 )
             )
             title, keywords = fields["title_tokens"], fields["keyword_tokens"]
             grams, pinyin = fields["grams"], fields["pinyin"]
             fts.append((rowid, title, keywords, fields["body_tokens"], grams, pinyin))
             heads.append((rowid, title, keywords, grams, pinyin))
-            facets.append((rowid, doc.type, doc.department or "", doc.year))
+            facets.append((rowid, doc.type, doc.department or "", doc.year, doc.center or ""))
             topics.extend((rowid, topic) for topic in dict.fromkeys(doc.topics))
             suggest.extend((key, rowid) for key in fields["suggest"])
         conn.executemany(
             "INSERT INTO docs (id, doc_id, type, title, url, department, topics, date, year, text,"
-            " title_norm, keywords_norm, body_norm, pinyin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " title_norm, keywords_norm, body_norm, pinyin, center)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             docs,
         )
         conn.executemany(
@@ -274,7 +294,8 @@ class EmbeddedEngine(SearchEngine):
             heads,
         )
         conn.executemany(
-            "INSERT INTO facets (id, type, department, year) VALUES (?, ?, ?, ?)", facets
+            "INSERT INTO facets (id, type, department, year, center) VALUES (?, ?, ?, ?, ?)",
+            facets,
         )
         conn.executemany("INSERT INTO doc_topics (doc, topic) VALUES (?, ?)", topics)
         conn.executemany("INSERT INTO suggest (key, doc) VALUES (?, ?)", suggest)
@@ -428,11 +449,23 @@ class EmbeddedEngine(SearchEngine):
             total = min(total, TOTAL_CAP)
             facets, approximate = self._facets(conn, widest, where, params, total)
             approximate = approximate or capped
+            if UNSCOPED_FACET in filters:
+                facets[UNSCOPED_FACET], rough = self._unscoped_facet(conn, widest, filters)
+                approximate = approximate or rough
             candidates = self._candidates(conn, scores)
         except sqlite3.OperationalError as exc:
             raise EngineUnavailable(str(exc)) from exc
         candidates.sort(key=lambda c: -c.engine_score)
         return Retrieval(candidates, total, facets, approximate)
+
+    def _unscoped_facet(self, conn, expression, filters):
+        """The center facet over every center's matches (the other filters still apply)."""
+        others = {k: v for k, v in filters.items() if k != UNSCOPED_FACET}
+        where, params = self._filter_sql(others)
+        total = self._count(conn, expression, where, params, TOTAL_CAP)
+        capped = total > TOTAL_CAP
+        facets, approximate = self._facets(conn, expression, where, params, min(total, TOTAL_CAP))
+        return facets[UNSCOPED_FACET], approximate or capped
 
     def _candidates(self, conn, scores):
         if not scores:
@@ -441,7 +474,7 @@ class EmbeddedEngine(SearchEngine):
         marks = ",".join("?" * len(ids))
         rows = conn.execute(
             "SELECT id, doc_id, title_norm, keywords_norm, coalesce(body_norm, text), pinyin, date,"  # noqa: S608
-            " title, url, type, department, text FROM docs WHERE id IN (" + marks + ")",
+            " title, url, type, department, text, center FROM docs WHERE id IN (" + marks + ")",
             ids,
         ).fetchall()
         return [
@@ -460,6 +493,7 @@ class EmbeddedEngine(SearchEngine):
                     "department": row[10],
                     "text": row[11],
                     "body_norm": row[4],
+                    "center": row[12],
                 },
             )
             for row in rows
@@ -478,10 +512,10 @@ class EmbeddedEngine(SearchEngine):
         if cached is not None and cached[0] == key:
             return cached[1]
         values = {}
-        for rowid, type_, department, year in conn.execute(
-            "SELECT id, type, department, year FROM facets"
+        for rowid, type_, department, year, center in conn.execute(
+            "SELECT id, type, department, year, center FROM facets"
         ):
-            values[rowid] = [type_, department, year, ()]
+            values[rowid] = [type_, department, year, (), center]
         topics = {}
         for doc, topic in conn.execute("SELECT doc, topic FROM doc_topics"):
             topics.setdefault(doc, []).append(topic)
@@ -511,10 +545,12 @@ class EmbeddedEngine(SearchEngine):
         numbers, combos = self._facet_table(conn)
         per_combo = Counter(map(numbers.get, (rowid for (rowid,) in rows)))
         per_combo.pop(None, None)
-        counts = {name: Counter() for name in ("type", "department", "year", "topic")}
+        counts = {name: Counter() for name in ("type", "department", "year", "topic", "center")}
         for number, count in per_combo.items():
-            type_, department, year, topics = combos[number]
+            type_, department, year, topics, center = combos[number]
             counts["type"][type_] += count
+            if center:
+                counts["center"][center] += count
             if department:
                 counts["department"][department] += count
             if year:
@@ -531,16 +567,18 @@ class EmbeddedEngine(SearchEngine):
             facets[name] = ordered[:20]
         return facets, approximate
 
-    def suggest_keys(self, keys, limit):
+    def suggest_keys(self, keys, limit, center=None):
         conn = self._conn()
         found = []
+        scope = " AND d.center = ?" if center else ""
         for key in keys:
+            params = (key, key + "\U0010ffff", *((center,) if center else ()), limit)
             rows = conn.execute(
-                "SELECT d.title, d.url, d.type FROM suggest s JOIN docs d ON d.id = s.doc"
-                " WHERE s.key >= ? AND s.key < ? GROUP BY d.id"
+                "SELECT d.title, d.url, d.type FROM suggest s JOIN docs d ON d.id = s.doc"  # noqa: S608 - scope is a fixed clause
+                " WHERE s.key >= ? AND s.key < ?" + scope + " GROUP BY d.id"
                 " ORDER BY CASE d.type WHEN 'guide' THEN 0 WHEN 'staff' THEN 2"
                 " WHEN 'announcement' THEN 3 ELSE 1 END, length(d.title), d.title LIMIT ?",
-                (key, key + "\U0010ffff", limit),
+                params,
             ).fetchall()
             found.append([{"title": title, "url": url, "type": kind} for title, url, kind in rows])
         return found

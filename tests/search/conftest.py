@@ -16,7 +16,9 @@ from search import backends
 from search.analysis.synonyms import bump_version
 from tests.builders import SEARCH_SITE, build_site
 
-SESSION_PREFIX = f"test_search_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+# Under the ELASTICSEARCH_INDEX_PREFIX given to the run, so parallel runs never share indexes.
+_RUN_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "test_search").lower()
+SESSION_PREFIX = f"{_RUN_PREFIX}_{os.getpid()}_{uuid.uuid4().hex[:6]}"
 _counter = itertools.count(1)
 
 

@@ -38,3 +38,28 @@ def test_an_index_from_before_the_heads_table_still_finds_the_title_match_first(
     results = EmbeddedEngine(path).search("宅基地")
 
     assert results.hits[0].title == "农村宅基地申请"
+
+
+def test_an_index_from_before_centers_still_answers_and_takes_centers(db, tmp_path):
+    path = tmp_path / "search.sqlite3"
+    EmbeddedEngine(path).rebuild(
+        iter([SearchDocument(doc_id="guide:1", type="guide", title="最低生活保障申请", url="/a/")])
+    )
+    conn = sqlite3.connect(path)
+    for table in ("docs", "facets"):  # as the file was before items carried their center
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN center")
+    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+
+    engine = EmbeddedEngine(path)
+    assert [hit.title for hit in engine.search("低保").hits] == ["最低生活保障申请"]
+    engine.index_documents(
+        [
+            SearchDocument(
+                doc_id="guide:2", type="guide", title="最低生活保障审批", url="/b/", center="county"
+            )
+        ]
+    )
+    scoped = engine.search("低保", filters={"center": "county"})
+    assert [hit.title for hit in scoped.hits] == ["最低生活保障审批"]

@@ -89,7 +89,18 @@ def test_api_returns_the_contract_shape(client_site):
     data = client_site.get("/api/v1/search/", {"q": "养老"}).json()
     assert data["count"] >= 1
     first = data["results"][0]
-    assert set(first) == {"title", "url", "type", "snippet", "department", "date", "score"}
+    assert set(first) == {
+        "title",
+        "url",
+        "type",
+        "snippet",
+        "department",
+        "date",
+        "score",
+        "center",
+        "center_name",
+    }
+    assert first["center"] == "default"
     assert first["title"] == "城乡居民基本养老保险待遇资格认证"
     assert first["type"] == "guide"
     assert "<mark>养老</mark>" in first["snippet"]

@@ -62,7 +62,7 @@
       if (q === lastQuery) { return; }
       lastQuery = q;
       if (!q) { render([]); return; }
-      window.fetch(url + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      window.fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
         .then(function (data) {
           if (input.value.trim() === q) { render(data.suggestions || []); }
