@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from content.catalog_exchange.schema import FORMAT_VERSION
 from content.catalog_exchange.serialize import guide_to_record, published_guides
+from content.site_scope import in_request_site
 
 
 def json_response(data, status=200):
@@ -21,8 +22,8 @@ def json_response(data, status=200):
 
 @require_GET
 def catalog(request):
-    """Every live, public guide in the catalog exchange format (SCHEMA.md), filterable by department and topic."""
-    guides = published_guides()
+    """Every live, public guide of this portal's center in the catalog exchange format (SCHEMA.md), filterable by department and topic."""
+    guides = in_request_site(published_guides(), request)
     department = request.GET.get("department", "").strip()
     if department:
         guides = guides.filter(Q(department__name=department) | Q(department__slug=department))

@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from centers.models import Center
 from content.models import (
     AnnouncementIndexPage,
     CenterSettings,
@@ -20,6 +21,7 @@ from content.models import (
     NoticePage,
 )
 from content.models.notices import public_notices
+from content.site_scope import in_request_site
 
 FEED_SIZE = 50
 
@@ -37,7 +39,11 @@ class CompletionAnnouncementRssFeed(Feed):
             # ?department=<slug>, as on the announcement list; an unknown slug gives no items
             # rather than silently the whole feed.
             slug = request.GET.get("department", "")
-            feed.department = Department.objects.filter(slug=slug).first() if slug else None
+            feed.department = (
+                Department.objects.filter(slug=slug, center=Center.for_request(request)).first()
+                if slug
+                else None
+            )
             feed.unknown_department = bool(slug) and feed.department is None
             return feed(request, *args, **kwargs)
 
@@ -50,22 +56,14 @@ class CompletionAnnouncementRssFeed(Feed):
             return f"{center}办结公告（{self.department.name}）"
         return f"{center}办结公告"
 
-    def _site_root(self):
-        site = Site.find_for_request(self.request)
-        return site.root_page if site else None
-
     def link(self):
-        root = self._site_root()
-        index = AnnouncementIndexPage.objects.live().public()
-        index = (index.descendant_of(root) if root else index).first()
+        index = in_request_site(AnnouncementIndexPage.objects.live().public(), self.request).first()
         return index.get_url(self.request) if index else "/"
 
     def items(self):
-        # The announcements of the center whose portal serves the feed.
-        announcements = CompletionAnnouncementPage.objects.public_listing()
-        root = self._site_root()
-        if root is not None:
-            announcements = announcements.descendant_of(root)
+        announcements = in_request_site(
+            CompletionAnnouncementPage.objects.public_listing(), self.request
+        )
         if self.unknown_department:
             return announcements.none()
         if self.department:
@@ -142,14 +140,14 @@ class NoticeRssFeed(Feed):
         return f"{center}通知公告"
 
     def link(self):
-        index = NoticeIndexPage.objects.live().public().first()
+        index = in_request_site(NoticeIndexPage.objects.live().public(), self.request).first()
         if index is None:
             return "/"
         url = index.get_url(self.request)
         return f"{url}?category={self.category}" if self.category_label else url
 
     def items(self):
-        notices = public_notices()
+        notices = in_request_site(public_notices(), self.request)
         if self.category and self.category_label is None:
             return notices.none()
         if self.category_label:

@@ -129,6 +129,7 @@ def _fresh_template_fragments():
     each test's database transaction: a test starts without the previous test's (ids are
     reused after a rollback)."""
     from django.core.cache import caches
+    from wagtail.models import Site
 
     from portal import render_versions
     from search import page_centers
@@ -137,6 +138,12 @@ def _fresh_template_fragments():
     # New versions on first use: no route table, Site lookup or centers' site roots of the
     # previous test either.
     caches["default"].delete_many(
-        [render_versions.TREE_KEY, render_versions.SHARED_KEY, page_centers.VERSION_KEY]
+        [
+            render_versions.TREE_KEY,
+            render_versions.SHARED_KEY,
+            page_centers.VERSION_KEY,
+        ]
     )
+    # Wagtail's table of site roots, which page URLs and public listings are scoped by.
+    Site.clear_site_root_paths_cache()
     yield

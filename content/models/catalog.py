@@ -26,6 +26,7 @@ from content.guide_notice import guide_qr_svg, notifier_name
 from content.lazy_context import lazy_entries
 from content.models.announcements import CompletionAnnouncementPage
 from content.models.organisation import Department
+from content.site_scope import in_site_of
 from content.text_limits import RICH_INTRO, SHORT_TEXT, TEXT, limit
 from portal.pagination import PUBLIC_PER_PAGE, paginate
 
@@ -80,7 +81,7 @@ class ServiceCatalogPage(Page):
         return context
 
     def listing(self, request):
-        all_guides = ServiceGuidePage.objects.public_listing()
+        all_guides = in_site_of(ServiceGuidePage.objects.public_listing(), self)
         topics = list(all_guides.topic_counts())
         departments = list(all_guides.department_counts())
         form = CatalogFilterForm(request.GET, topics=topics, departments=departments)
@@ -125,10 +126,12 @@ class DepartmentSectionPage(Page):
 
     def listing(self, request):
         department = self.department
-        guides = ServiceGuidePage.objects.public_listing().filter(department=department)
-        announcements = CompletionAnnouncementPage.objects.public_listing().filter(
-            Q(department=department) | Q(path__startswith=self.path)
+        guides = in_site_of(ServiceGuidePage.objects.public_listing(), self).filter(
+            department=department
         )
+        announcements = in_site_of(
+            CompletionAnnouncementPage.objects.public_listing(), self
+        ).filter(Q(department=department) | Q(path__startswith=self.path))
         return {
             "department": department,
             "windows": list(department.windows.all()),

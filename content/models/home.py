@@ -14,6 +14,7 @@ from content.models.catalog import ServiceCatalogPage, ServiceGuidePage
 from content.models.commitments import CommitmentPage
 from content.models.notices import NoticeIndexPage, public_notices
 from content.route_table import find_page
+from content.site_scope import in_site_of
 from content.text_limits import RICH_INTRO, SHORT_TEXT, limit
 
 
@@ -64,11 +65,15 @@ class HomePage(Page):
         return context
 
     def listings(self):
-        guides = ServiceGuidePage.objects.public_listing()
+        # Everything listed is this home page's center's: each center is a Site of its own.
+        guides = in_site_of(ServiceGuidePage.objects.public_listing(), self)
+
+        def first_live(page_class):
+            return in_site_of(page_class.objects.live().public(), self).first()
 
         @functools.cache
         def latest_notices():
-            return list(public_notices()[: self.HOME_NOTICES])
+            return list(in_site_of(public_notices(), self)[: self.HOME_NOTICES])
 
         def notice_index():
             # The list the latest notice is in: live, and public since the notice is (one query).
@@ -78,12 +83,9 @@ class HomePage(Page):
             return NoticeIndexPage.objects.live().ancestor_of(notices[0]).first()
 
         return {
-            "catalog_page": lambda: ServiceCatalogPage.objects.live().public().first(),
-            "commitment_page": lambda: CommitmentPage.objects.live().public().first(),
-            # This site's own (each center's portal has its own home page and 办结公告).
-            "announcement_index": lambda: (
-                AnnouncementIndexPage.objects.live().public().descendant_of(self).first()
-            ),
+            "catalog_page": lambda: first_live(ServiceCatalogPage),
+            "commitment_page": lambda: first_live(CommitmentPage),
+            "announcement_index": lambda: first_live(AnnouncementIndexPage),
             "topics": lambda: list(guides.topic_counts()),
             "departments": lambda: list(guides.department_counts()),
             "guide_count": guides.count,
@@ -91,7 +93,7 @@ class HomePage(Page):
                 guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS]
             ),
             "latest_announcements": lambda: list(
-                CompletionAnnouncementPage.objects.public_listing().descendant_of(self)[
+                in_site_of(CompletionAnnouncementPage.objects.public_listing(), self)[
                     : self.HOME_ANNOUNCEMENTS
                 ]
             ),

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from centers.models import Center
 from content.duty_schedule import duty_months, month_end, month_start
 from content.text_limits import RICH_INTRO, TEXT, limit
 
@@ -98,6 +99,19 @@ class StaffMember(index.Indexed, models.Model):
             raise ValidationError({"backup": _("B岗不能是本人。")})
 
 
+def staff_of(center):
+    """The roster rows of a center: through their department, else their window's department.
+
+    With one center every row is its own, also those with neither (the center's leaders);
+    with several, a row that names no department belongs to none (fail closed).
+    """
+    if center is not None and Center.only() == center:
+        return StaffMember.objects.all()
+    return StaffMember.objects.filter(
+        Q(department__center=center) | Q(department__isnull=True, window__department__center=center)
+    )
+
+
 class LeaderDuty(models.Model):
     date = models.DateField(_("日期"), unique=True)
     leader = models.ForeignKey(
@@ -144,7 +158,9 @@ class StaffRosterPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        active = StaffMember.objects.filter(is_active=True)
+        # The staff of the center whose portal this is (each center is a Site of its own).
+        center_staff = staff_of(Center.for_request(request))
+        active = center_staff.filter(is_active=True)
         staff = list(
             active.select_related("window", "department", "backup")
             .prefetch_related(
@@ -168,7 +184,9 @@ class StaffRosterPage(Page):
             groups.setdefault(member.window, []).append(member)
         today = timezone.localdate()
         duties = LeaderDuty.objects.filter(
-            date__gte=month_start(today), date__lte=month_end(month_start(today, 1))
+            leader__in=center_staff,
+            date__gte=month_start(today),
+            date__lte=month_end(month_start(today, 1)),
         ).select_related("leader")
         context.update(
             staff_by_window=[
