@@ -203,9 +203,7 @@ def test_a_townships_adjustment_offers_only_its_own_windows_and_staff(county, sh
 
 
 @pytest.mark.parametrize("target", ["window", "person"])
-def test_an_adjustment_of_another_centers_window_or_person_is_refused(
-    county, shop, users, target
-):
+def test_an_adjustment_of_another_centers_window_or_person_is_refused(county, shop, users, target):
     evaluation = cycle.generate(MAY, county.town.head, today=LATER)
     foreign = shop.w3.pk if target == "window" else users["staff"].pk
     response = client_for(county.town.head).post(
