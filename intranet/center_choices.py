@@ -53,3 +53,11 @@ def guides_of(center, guides=None):
 def staff_of(center):
     """The center's staff accounts that handle, host and take on work."""
     return members_of(staff_users(), center)
+
+
+def staff_in_reach(user):
+    """The staff accounts a list may filter by: every center's for county oversight, else the
+    user's own center's."""
+    if Membership.oversees_all(user):
+        return staff_users()
+    return staff_of(Center.for_user(user))

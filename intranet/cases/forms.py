@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import ServiceGuidePage, Window
 from intranet.cases.models import Case, FirstContact, Handoff, NegativeFiling, Rating
-from intranet.form_fields import DateTimeInput, UserChoiceField, staff_users
+from intranet.center_choices import (
+    guides_of,
+    staff_in_reach,
+    staff_of,
+    windows_in_reach,
+    windows_of,
+)
+from intranet.form_fields import DateTimeInput, UserChoiceField
 
 phone_validator = RegexValidator(
     r"^1\d{10}$|^0\d{2,3}-?\d{7,8}$", _("请填写正确的手机或固定电话号码。")
@@ -56,19 +63,21 @@ class ReceiveForm(forms.ModelForm):
         }
         help_texts = {"matter": _("目录外事项请填写事项名称；选择了办事指南可不填")}
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, center, **kwargs):
+        """``center``: where the case is received; only its guides, windows and staff are
+        offered (a foreign id is not a valid choice)."""
         super().__init__(*args, **kwargs)
         self.fields["guide"] = GuideChoiceField(
             label=_("办理事项（办事指南）"),
-            queryset=ServiceGuidePage.objects.live().order_by("title"),
+            queryset=guides_of(center, ServiceGuidePage.objects.live()).order_by("title"),
             required=False,
             empty_label=_("目录外事项"),
         )
         self.fields["handler"] = UserChoiceField(
-            label=_("承办人"), queryset=staff_users(), required=False
+            label=_("承办人"), queryset=staff_of(center), required=False
         )
         self.fields["handler"].help_text = _("不选则由本人承办")
-        self.fields["window"].queryset = Window.objects.all()
+        self.fields["window"].queryset = windows_of(center)
         self.fields["matter"].required = False
         self.fields["phone"].validators.append(phone_validator)
         self.fields["id_number"].validators.append(id_validator)
@@ -127,8 +136,12 @@ class RefuseForm(forms.Form):
 
 
 class PartnerForm(forms.Form):
-    window = forms.ModelChoiceField(label=_("联办窗口"), queryset=Window.objects.all())
+    window = forms.ModelChoiceField(label=_("联办窗口"), queryset=Window.objects.none())
     task = forms.CharField(label=_("承办内容"), max_length=200)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["window"].queryset = windows_of(case.center)
 
 
 class PartDoneForm(forms.Form):
@@ -146,9 +159,9 @@ class ForwardForm(forms.Form):
     agent = UserChoiceField(label=_("代办人"), queryset=None)
     note = forms.CharField(label=_("移交情况"), widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agent"].queryset = staff_users()
+        self.fields["agent"].queryset = staff_of(case.center)
 
 
 class HandoffForm(forms.Form):
@@ -189,7 +202,7 @@ ACTION_FORMS = {
     "complete": CompleteForm,
     "collect": CollectForm,
 }
-CASE_BOUND_FORMS = {"supplement", "part_done"}
+CASE_BOUND_FORMS = {"supplement", "part_done", "partner", "forward"}
 
 
 class ReviewForm(forms.Form):
@@ -231,15 +244,15 @@ class CaseFilterForm(forms.Form):
         label=_("收件月份"), required=False, widget=forms.TextInput(attrs={"type": "month"})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["state"].choices = [("", _("全部状态"))] + list(Case.State.choices)
         self.fields["channel"].choices = [("", _("全部渠道"))] + list(Case.Channel.choices)
         self.fields["guide"].queryset = ServiceGuidePage.objects.order_by("title")
         self.fields["guide"].empty_label = _("全部事项")
-        self.fields["window"].queryset = Window.objects.all()
+        self.fields["window"].queryset = windows_in_reach(user)
         self.fields["window"].empty_label = _("全部窗口")
-        self.fields["handler"].queryset = staff_users()
+        self.fields["handler"].queryset = staff_in_reach(user)
         self.fields["handler"].empty_label = _("全部承办人")
 
     def clean_month(self):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from centers.scoping import works_at
 from intranet import roles
 from intranet.cases import substitution
 from intranet.cases.models import Case
@@ -46,6 +47,10 @@ def can_handle(user, case, today=None):
 
 
 def can_see_identity(user, case):
+    """The applicant's full identity is for the case's own center: county oversight reads the
+    case with the number masked, as it reads complaints and information requests."""
+    if not works_at(user, case.center_id):
+        return False
     return case.handler_id == user.pk or roles.has_role(user, *roles.OVERSIGHT_ROLES)
 
 

@@ -104,7 +104,7 @@ def case_list(request):
         window_id = substitution.window_id_of(request.user)
         covered = substitution.covered_users(request.user, today)
         qs = qs.filter(Q(window_id=window_id) | Q(handler__in=covered))
-    form = CaseFilterForm(request.GET or None)
+    form = CaseFilterForm(request.GET or None, user=request.user)
     if form.is_bound and form.is_valid():
         qs = form.filter(qs, today)
     elif form.is_bound:
@@ -150,7 +150,7 @@ def case_new(request):
     profile_window = substitution.window_id_of(request.user)
     if profile_window:
         initial["window"] = profile_window
-    form = ReceiveForm(request.POST or None, initial=initial, user=request.user)
+    form = ReceiveForm(request.POST or None, initial=initial, center=center)
     if request.method == "POST" and form.is_valid():
         case = form.save(commit=False)
         case.center = center

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Window
+from centers.scoping import members_of
 from intranet.complaints.models import Complaint
 from intranet.evaluation import scoring
 from intranet.evaluation.models import Rule, ScoreEntry
@@ -41,13 +41,16 @@ class AdjustForm(forms.Form):
     )
     record = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, center, **kwargs):
+        """``center``: the month's; only the windows and people it scores, and its own rules,
+        may be named (another center's id is not a valid choice)."""
         super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [
-            (f"window:{w.pk}", w.name) for w in Window.objects.all()
-        ] + [
-            (f"person:{u.pk}", u.get_full_name() or u.username) for u in scoring.evaluated_people()
+        self.windows = scoring.windows_of(center)
+        self.people = members_of(scoring.evaluated_people(), center)
+        self.fields["target"].choices = [(f"window:{w.pk}", w.name) for w in self.windows] + [
+            (f"person:{u.pk}", u.get_full_name() or u.username) for u in self.people
         ]
+        self.fields["rule"].queryset = Rule.objects.filter(ruleset__center=center)
 
     def clean_points(self):
         points = self.cleaned_data["points"]
@@ -58,8 +61,8 @@ class AdjustForm(forms.Form):
     def target_objects(self):
         kind, pk = self.cleaned_data["target"].split(":")
         if kind == "window":
-            return Window.objects.get(pk=pk), None
-        return None, scoring.evaluated_people().get(pk=pk)
+            return self.windows.get(pk=pk), None
+        return None, self.people.get(pk=pk)
 
 
 class MentionForm(forms.Form):

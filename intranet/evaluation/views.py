@@ -168,7 +168,7 @@ def month_detail(request, year, month):
             and any(e.person_id == request.user.pk for e in entries),
             "objection_form": ObjectionForm(),
             "answer_form": AnswerForm(),
-            "adjust_form": AdjustForm(),
+            "adjust_form": AdjustForm(center=evaluation.center),
             "mention_choices": ScoreEntry.Mention.choices,
             "publish_choices": MonthlyEvaluation.PeoplePublished.choices,
             "corrections": cycle.later_corrections(evaluation),
@@ -248,7 +248,7 @@ def answer(request, pk):
 @require_POST
 def adjust(request, year, month):
     evaluation = _evaluation_to_act(request, year, month)
-    form = AdjustForm(request.POST)
+    form = AdjustForm(request.POST, center=evaluation.center)
     if form.is_valid():
         window, person = form.target_objects()
         try:

@@ -284,3 +284,58 @@ def test_each_centers_staff_hear_only_of_their_own_centers_cases_due(county, use
     assert county.township_case.receipt_number in body["head@dongling.example"]
     assert county.objects.case.receipt_number not in body["head@dongling.example"]
     assert county.township_case.receipt_number not in body["head@county.example"]
+
+
+def test_a_townships_intake_offers_only_its_own_guides_windows_and_staff(county):
+    form = client_for(county.town.clerk).get(url("case_new")).context["form"]
+    assert list(form.fields["guide"].queryset) == [county.town.guide]
+    assert list(form.fields["window"].queryset) == [county.town.window]
+    assert set(form.fields["handler"].queryset) == {county.town.clerk, county.town.head}
+
+
+@pytest.mark.parametrize("field", ["guide", "window", "handler"])
+def test_an_intake_naming_another_centers_guide_window_or_handler_is_refused(county, field):
+    foreign = {
+        "guide": county.objects.case.guide_id,
+        "window": county.objects.case.window_id,
+        "handler": county.objects.case.handler_id,
+    }
+    cases_before = Case.objects.count()
+    response = client_for(county.town.clerk).post(
+        url("case_new"),
+        {
+            "guide": county.town.guide.pk,
+            "window": county.town.window.pk,
+            "handler": county.town.clerk.pk,
+            "channel": Case.Channel.WINDOW,
+            "applicant_kind": Case.ApplicantKind.PERSON,
+            "applicant_name": "测试丁",
+            "phone": "13800008888",
+            "accept_now": "on",
+        }
+        | {field: foreign[field]},
+    )
+    assert response.status_code == 200
+    assert "选择一个有效的选项" in response.content.decode()
+    assert Case.objects.count() == cases_before
+
+
+def test_a_townships_case_list_filters_by_its_own_windows_only(county):
+    town_form = client_for(county.town.head).get(url("case_list")).context["form"]
+    county_form = client_for(county.overseer).get(url("case_list")).context["form"]
+    assert list(town_form.fields["window"].queryset) == [county.town.window]
+    assert county.objects.case.window in county_form.fields["window"].queryset
+    assert county.town.window in county_form.fields["window"].queryset
+
+
+def test_a_townships_case_cannot_be_forwarded_to_another_centers_agent(county):
+    case = county.township_case
+    response = client_for(county.town.clerk).post(
+        url("case_action", case.pk, "forward"),
+        {"counterpart": "县民政局", "agent": county.objects.case.handler_id, "note": "代办"},
+    )
+    case.refresh_from_db()
+    assert response.status_code == 200
+    assert "选择一个有效的选项" in response.content.decode()
+    assert not case.forwarded_to
+    assert case.agent_id is None

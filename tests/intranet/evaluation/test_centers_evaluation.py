@@ -13,7 +13,12 @@ from intranet import roles
 from intranet.complaints.models import Complaint
 from intranet.evaluation import cycle
 from intranet.evaluation.facts import gather
-from intranet.evaluation.models import EvaluationResultsPage, MonthlyEvaluation, RuleSet
+from intranet.evaluation.models import (
+    EvaluationResultsPage,
+    ManualItem,
+    MonthlyEvaluation,
+    RuleSet,
+)
 from tests.builders import (
     add_township,
     client_for,
@@ -188,3 +193,24 @@ def test_a_townships_head_compares_only_their_own_center(county):
         reverse("intranet:evaluation_county"), {"month": "2026-05"}
     )
     assert [r.center for r in page.context["rows"]] == [county.town.center]
+
+
+def test_a_townships_adjustment_offers_only_its_own_windows_and_staff(county, shop):
+    cycle.generate(MAY, county.town.head, today=LATER)
+    page = client_for(county.town.head).get(month_url("evaluation_month"))
+    targets = dict(page.context["adjust_form"].fields["target"].choices)
+    assert set(targets) == {f"window:{county.town.window.pk}", f"person:{county.town.clerk.pk}"}
+
+
+@pytest.mark.parametrize("target", ["window", "person"])
+def test_an_adjustment_of_another_centers_window_or_person_is_refused(county, shop, users, target):
+    evaluation = cycle.generate(MAY, county.town.head, today=LATER)
+    foreign = shop.w3.pk if target == "window" else users["staff"].pk
+    response = client_for(county.town.head).post(
+        month_url("evaluation_adjust"),
+        {"target": f"{target}:{foreign}", "points": -2, "reason": "窗口脱岗"},
+        follow=True,
+    )
+    assert "选择一个有效的选项" in response.content.decode()
+    assert evaluation.entries.exists()
+    assert not ManualItem.objects.exists()
