@@ -189,3 +189,14 @@ def register_catalog_import_menu_item():
     return CatalogImportMenuItem(
         _("导入办事指南"), reverse("catalog_import"), icon_name="upload", order=290
     )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def give_a_center_its_editors(request, instance):
+    """A center saved with a portal gets its editors, reviewers, collection and workflow."""
+    from centers.models import Center
+    from content.permissions import ensure_center_editorial
+
+    if isinstance(instance, Center):
+        ensure_center_editorial(instance)

@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from centers.models import Center
 from content.models import (
     AnnouncementIndexPage,
     CenterSettings,
@@ -22,6 +23,12 @@ from content.models import (
 from content.models.notices import public_notices
 
 FEED_SIZE = 50
+
+
+def on_this_portal(pages, request):
+    """The pages of the center whose portal the feed is asked on (docs/county.md)."""
+    site = Site.find_for_request(request)
+    return pages.descendant_of(site.root_page, inclusive=True) if site else pages
 
 
 class CompletionAnnouncementRssFeed(Feed):
@@ -37,7 +44,8 @@ class CompletionAnnouncementRssFeed(Feed):
             # ?department=<slug>, as on the announcement list; an unknown slug gives no items
             # rather than silently the whole feed.
             slug = request.GET.get("department", "")
-            feed.department = Department.objects.filter(slug=slug).first() if slug else None
+            departments = Department.objects.filter(center=Center.for_request(request))
+            feed.department = departments.filter(slug=slug).first() if slug else None
             feed.unknown_department = bool(slug) and feed.department is None
             return feed(request, *args, **kwargs)
 
@@ -51,11 +59,13 @@ class CompletionAnnouncementRssFeed(Feed):
         return f"{center}办结公告"
 
     def link(self):
-        index = AnnouncementIndexPage.objects.live().public().first()
+        index = on_this_portal(AnnouncementIndexPage.objects.live().public(), self.request).first()
         return index.get_url(self.request) if index else "/"
 
     def items(self):
-        announcements = CompletionAnnouncementPage.objects.public_listing()
+        announcements = on_this_portal(
+            CompletionAnnouncementPage.objects.public_listing(), self.request
+        )
         if self.unknown_department:
             return announcements.none()
         if self.department:
@@ -132,14 +142,14 @@ class NoticeRssFeed(Feed):
         return f"{center}通知公告"
 
     def link(self):
-        index = NoticeIndexPage.objects.live().public().first()
+        index = on_this_portal(NoticeIndexPage.objects.live().public(), self.request).first()
         if index is None:
             return "/"
         url = index.get_url(self.request)
         return f"{url}?category={self.category}" if self.category_label else url
 
     def items(self):
-        notices = public_notices()
+        notices = on_this_portal(public_notices(), self.request)
         if self.category and self.category_label is None:
             return notices.none()
         if self.category_label:

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from content.announcement_filters import AnnouncementFilterForm
 from content.announcement_slugs import generated_slug, is_safe, slug_problem
+from content.home_tree import within_home_of
 from content.text_limits import RICH_INTRO, limit
 from portal.pagination import PUBLIC_PER_PAGE, paginate
 
@@ -45,7 +46,7 @@ class AnnouncementIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        announcements = CompletionAnnouncementPage.objects.public_listing()
+        announcements = within_home_of(CompletionAnnouncementPage.objects.public_listing(), self)
         form = AnnouncementFilterForm(request.GET, announcements=announcements)
         page_obj = paginate(request, form.filter(announcements), per_page=PUBLIC_PER_PAGE)
         context.update(

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from content.catalog_filters import CatalogFilterForm
 from content.guide_notice import guide_qr_svg, notifier_name
+from content.home_tree import within_home_of
 from content.lazy_context import lazy_entries
 from content.models.announcements import CompletionAnnouncementPage
 from content.models.organisation import Department
@@ -80,7 +81,7 @@ class ServiceCatalogPage(Page):
         return context
 
     def listing(self, request):
-        all_guides = ServiceGuidePage.objects.public_listing()
+        all_guides = within_home_of(ServiceGuidePage.objects.public_listing(), self)
         topics = list(all_guides.topic_counts())
         departments = list(all_guides.department_counts())
         form = CatalogFilterForm(request.GET, topics=topics, departments=departments)

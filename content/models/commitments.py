@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from content.home_tree import within_home_of
 from content.models.catalog import ServiceGuidePage
 from content.text_limits import RICH_INTRO, limit
 
@@ -47,7 +48,7 @@ class FeeDisclosurePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        guides = ServiceGuidePage.objects.public_listing()
+        guides = within_home_of(ServiceGuidePage.objects.public_listing(), self)
         context.update(
             charged_guides=guides.filter(fee_charged=True),
             free_guide_count=guides.filter(fee_charged=False).count(),

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from centers.models import Center
+from content.home_tree import within_home_of
 from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
 from content.models.catalog import ServiceCatalogPage, ServiceGuidePage
 from content.models.commitments import CommitmentPage
@@ -61,14 +63,41 @@ class HomePage(Page):
         """Everything is loaded only when the body is rendered, not when it comes from the fragment cache."""
         context = super().get_context(request, *args, **kwargs)
         context.update({name: SimpleLazyObject(load) for name, load in self.listings().items()})
+        context["county_centers"] = SimpleLazyObject(lambda: self.county_centers(request))
         return context
 
+    def county_centers(self, request):
+        """On the county center's home page, every center of the install with its contacts
+        and a link to its portal (docs/county.md); on a township's, nothing."""
+        from content.models.site_settings import CenterSettings
+
+        here = Center.for_page(self)
+        if here is None or here.kind != Center.Kind.COUNTY:
+            return []
+        centers = list(Center.objects.select_related("site").order_by("sort_order", "name"))
+        contacts = {
+            row.site_id: row
+            for row in CenterSettings.objects.filter(site__in=[c.site for c in centers if c.site])
+        }
+        return [
+            {
+                "center": center,
+                "contacts": contacts.get(center.site_id),
+                "url": portal_url(center.site, request),
+            }
+            for center in centers
+        ]
+
+    def section(self, page_class):
+        """This portal's live public page of a section type (its catalog, its commitments)."""
+        return within_home_of(page_class.objects.live().public(), self).first()
+
     def listings(self):
-        guides = ServiceGuidePage.objects.public_listing()
+        guides = within_home_of(ServiceGuidePage.objects.public_listing(), self)
 
         @functools.cache
         def latest_notices():
-            return list(public_notices()[: self.HOME_NOTICES])
+            return list(within_home_of(public_notices(), self)[: self.HOME_NOTICES])
 
         def notice_index():
             # The list the latest notice is in: live, and public since the notice is (one query).
@@ -78,9 +107,9 @@ class HomePage(Page):
             return NoticeIndexPage.objects.live().ancestor_of(notices[0]).first()
 
         return {
-            "catalog_page": lambda: ServiceCatalogPage.objects.live().public().first(),
-            "commitment_page": lambda: CommitmentPage.objects.live().public().first(),
-            "announcement_index": lambda: AnnouncementIndexPage.objects.live().public().first(),
+            "catalog_page": lambda: self.section(ServiceCatalogPage),
+            "commitment_page": lambda: self.section(CommitmentPage),
+            "announcement_index": lambda: self.section(AnnouncementIndexPage),
             "topics": lambda: list(guides.topic_counts()),
             "departments": lambda: list(guides.department_counts()),
             "guide_count": guides.count,
@@ -88,8 +117,24 @@ class HomePage(Page):
                 guides.filter(promised_days=0)[: self.HOME_IMMEDIATE_ITEMS]
             ),
             "latest_announcements": lambda: list(
-                CompletionAnnouncementPage.objects.public_listing()[: self.HOME_ANNOUNCEMENTS]
+                within_home_of(CompletionAnnouncementPage.objects.public_listing(), self)[
+                    : self.HOME_ANNOUNCEMENTS
+                ]
             ),
             "latest_notices": latest_notices,
             "notice_index": notice_index,
         }
+
+
+def portal_url(site, request):
+    """The address of a center's portal as this visitor reaches it: the Site's host name,
+    with the port the visitor used when the Site leaves it at the default (``make run`` serves
+    every ``*.localhost`` Site on one port)."""
+    if site is None:
+        return ""
+    port = site.port
+    if port == 80:
+        port = int(request.get_port() or 80)
+    default = 443 if request.is_secure() else 80
+    suffix = "" if port in (80, 443, default) else f":{port}"
+    return f"{request.scheme}://{site.hostname}{suffix}/"

@@ -1,5 +1,6 @@
 """Staff roster (工作人员公示) with A/B backup posts (AB岗) and the leaders' duty schedule (领导带班值班)."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,11 +13,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from centers.models import Center, only_center_id
 from content.duty_schedule import duty_months, month_end, month_start
 from content.text_limits import RICH_INTRO, TEXT, limit
 
 
 class StaffMember(index.Indexed, models.Model):
+    # Its own column, not only through the department: the center's leaders have none.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="staff",
+        default=only_center_id,
+    )
     name = models.CharField(_("姓名"), max_length=50)
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -66,6 +76,7 @@ class StaffMember(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     panels = [
+        FieldPanel("center", widget=forms.Select),
         FieldPanel("name"),
         FieldPanel("photo"),
         FieldPanel("post"),
@@ -96,6 +107,23 @@ class StaffMember(index.Indexed, models.Model):
         super().clean()
         if self.backup_id and self.backup_id == self.pk:
             raise ValidationError({"backup": _("B岗不能是本人。")})
+        if not self.center_id:
+            return
+        errors = {}
+        for field in ("department", "window", "backup"):
+            related = getattr(self, field) if getattr(self, f"{field}_id") else None
+            if related is not None and related.center_id != self.center_id:
+                errors[field] = _("只能选择本中心的%(what)s。") % {
+                    "what": self._meta.get_field(field).verbose_name
+                }
+        if self.user_id:
+            account_center = Center.for_user(self.user)
+            if account_center is not None and account_center.pk != self.center_id:
+                errors["user"] = _("该内网账号属于“%(center)s”，工作人员须登记在同一中心。") % {
+                    "center": account_center
+                }
+        if errors:
+            raise ValidationError(errors)
 
 
 class LeaderDuty(models.Model):
@@ -144,7 +172,8 @@ class StaffRosterPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        active = StaffMember.objects.filter(is_active=True)
+        center = Center.for_page(self)
+        active = StaffMember.objects.filter(is_active=True, center=center)
         staff = list(
             active.select_related("window", "department", "backup")
             .prefetch_related(
@@ -168,7 +197,9 @@ class StaffRosterPage(Page):
             groups.setdefault(member.window, []).append(member)
         today = timezone.localdate()
         duties = LeaderDuty.objects.filter(
-            date__gte=month_start(today), date__lte=month_end(month_start(today, 1))
+            leader__center=center,
+            date__gte=month_start(today),
+            date__lte=month_end(month_start(today, 1)),
         ).select_related("leader")
         context.update(
             staff_by_window=[
