@@ -3,6 +3,7 @@
 import functools
 
 from django.db import models
+from django.http.request import split_domain_port
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -36,8 +37,8 @@ class HomePage(Page):
         FieldPanel("intro"),
         FieldPanel("commitment_summary"),
     ]
+    # One per center, each the root page of its center's Site (docs/county.md).
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("首页")
@@ -132,9 +133,9 @@ def portal_url(site, request):
     every ``*.localhost`` Site on one port)."""
     if site is None:
         return ""
-    port = site.port
-    if port == 80:
-        port = int(request.get_port() or 80)
-    default = 443 if request.is_secure() else 80
-    suffix = "" if port in (80, 443, default) else f":{port}"
+    port = str(site.port)
+    if port == "80":
+        # The port in the address the visitor typed (runserver's), not the server's own.
+        port = split_domain_port(request.get_host())[1] or port
+    suffix = "" if port in ("80", "443") else f":{port}"
     return f"{request.scheme}://{site.hostname}{suffix}/"

@@ -163,7 +163,7 @@ class StaffRosterPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types: list = []
-    max_count = 1
+    max_count_per_parent = 1  # one per center (home page), docs/county.md
 
     class Meta:
         verbose_name = _("工作人员公示")
