@@ -31,6 +31,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from centers.models import Center
+
 EDITORS_GROUP = "编辑"
 REVIEWERS_GROUP = "审核人"
 WORKFLOW_NAME = "审核发布"
@@ -149,7 +151,13 @@ def follow_department_rename(department, old_name):
 def department_collection(department, old_name=None):
     """The department's collection, created (or renamed) as needed: inside its center's
     collection once the center has one, else under the root."""
-    root = _center_collection_of(department.center_id) or Collection.get_first_root_node()
+    root = _center_collection_of(department.center_id)
+    if root is None and Center.only() is None:
+        # Several centers: never take another center's department collection of the same
+        # name at the root; the center's own collection comes first.
+        editorial = ensure_center_editorial(department.center)
+        root = editorial.collection if editorial else None
+    root = root or Collection.get_first_root_node()
     if root is None:
         return None
     children = root.get_children()

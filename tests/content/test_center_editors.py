@@ -75,3 +75,19 @@ def test_a_township_reviewer_approves_in_the_townships_own_workflow(db):
     assert workflow is not None
     task = workflow.tasks.get().specific
     assert list(task.groups.all()) == [township.editorial.reviewers]
+
+
+def test_a_townships_department_files_never_go_into_another_centers_collection(db):
+    from content.models import Department, DepartmentSectionPage, ServiceCatalogPage
+    from content.permissions import department_collection
+
+    county = the_existing_center()
+    home = fresh_home()
+    catalog = publish(home.add_child(instance=ServiceCatalogPage(title="办事指南", slug="guides")))
+    ours = Department.objects.create(center=county, name="民政办", slug="minzheng")
+    catalog.add_child(instance=DepartmentSectionPage(title="民政办", slug="mz", department=ours))
+    township = add_township("东岭镇便民服务中心", "dongling", "dongling.localhost", parent=county)
+    theirs = Department.objects.create(center=township, name="民政办", slug="minzheng")
+
+    assert department_collection(theirs) != department_collection(ours)
+    assert department_collection(theirs).get_parent().name == "东岭镇便民服务中心"
