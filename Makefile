@@ -19,7 +19,7 @@ install: $(STAMP)
 
 demo: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --port $(PORT)
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

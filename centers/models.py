@@ -82,6 +82,19 @@ class Center(models.Model):
         return center
 
     @classmethod
+    def for_page(cls, page):
+        """The center whose portal holds this page (its Site's root is the page or an ancestor),
+        else the only one: a page's own center, whatever host it is previewed on."""
+        steplen = page.steplen
+        ancestors = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+        center = (
+            cls.objects.filter(site__root_page__path__in=ancestors)
+            .order_by("-site__root_page__depth")
+            .first()
+        )
+        return center if center is not None else cls.only()
+
+    @classmethod
     def for_user(cls, user):
         """The center a staff account works for; None means it may see no center's records."""
         if not getattr(user, "is_authenticated", False):

@@ -12,16 +12,48 @@ it: its editors may add and choose files there and nowhere else. Replacing or
 deleting a document that a live page links to is for reviewers only
 (content/document_review.py), so a file under an approved guide cannot be swapped
 without review.
+
+Once a county runs several centers, each center (with a portal) also gets its own editors
+and reviewers groups, "<中心名>编辑" and "<中心名>审核人", with rights on its home page's
+tree only, and its own collection (its departments' collections inside it), so a township's
+editors neither edit nor see another center's pages in the admin. Its pages go through its
+own review workflow, approved by its own reviewers (ensure_center_editorial).
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from centers.models import Center
 
 EDITORS_GROUP = "编辑"
 REVIEWERS_GROUP = "审核人"
 WORKFLOW_NAME = "审核发布"
 DEPARTMENT_PAGE_PERMISSIONS = ("add_page", "change_page")
 DEPARTMENT_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+CENTER_EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+CENTER_REVIEWER_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+)
+CENTER_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
@@ -117,8 +149,15 @@ def follow_department_rename(department, old_name):
 
 
 def department_collection(department, old_name=None):
-    """The department's collection under the root, created (or renamed) as needed."""
-    root = Collection.get_first_root_node()
+    """The department's collection, created (or renamed) as needed: inside its center's
+    collection once the center has one, else under the root."""
+    root = _center_collection_of(department.center_id)
+    if root is None and Center.only() is None:
+        # Several centers: never take another center's department collection of the same
+        # name at the root; the center's own collection comes first.
+        editorial = ensure_center_editorial(department.center)
+        root = editorial.collection if editorial else None
+    root = root or Collection.get_first_root_node()
     if root is None:
         return None
     children = root.get_children()
@@ -131,3 +170,78 @@ def department_collection(department, old_name=None):
     if found is None:
         found = root.add_child(instance=Collection(name=department.name))
     return found
+
+
+def _center_collection_of(center_id):
+    from content.models import CenterEditorial
+
+    link = CenterEditorial.objects.select_related("collection").filter(center_id=center_id).first()
+    return link.collection if link else None
+
+
+def _permissions(app_label, codenames, model=None):
+    found = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    return found.filter(content_type__model=model) if model else found
+
+
+def ensure_center_editorial(center):
+    """Create (if needed) the center's editors and reviewers groups, its collection and its
+    review workflow, granted on its home page's tree; None for a center without a portal."""
+    from content.models import CenterEditorial, Department
+
+    if center.site_id is None:
+        return None
+    home = center.site.root_page
+    editorial = CenterEditorial.objects.filter(center=center).first()
+    if editorial is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=center.name).first()
+        if collection is None:
+            collection = root.add_child(instance=Collection(name=center.name))
+        # The center's departments' collections made before it move inside it.
+        for department in Department.objects.filter(center=center):
+            own = root.get_children().filter(name=department.name).first()
+            if own is not None and own.pk != collection.pk:
+                own.move(collection, pos="sorted-child")
+        editorial = CenterEditorial.objects.create(
+            center=center,
+            editors=Group.objects.create(name=_free_group_name(f"{center.name}编辑")),
+            reviewers=Group.objects.create(name=_free_group_name(f"{center.name}审核人")),
+            collection=Collection.objects.get(pk=collection.pk),
+        )
+    access_admin = _permissions("wagtailadmin", ["access_admin"]).get()
+    for group, codenames in (
+        (editorial.editors, CENTER_EDITOR_PAGE_PERMISSIONS),
+        (editorial.reviewers, CENTER_REVIEWER_PAGE_PERMISSIONS),
+    ):
+        group.permissions.add(access_admin)
+        for permission in _permissions("wagtailcore", codenames, model="page"):
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        for app_label, codename in CENTER_COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=editorial.collection,
+                permission=_permissions(app_label, [codename]).get(),
+            )
+    _center_workflow(center, home, editorial.reviewers)
+    return editorial
+
+
+def _center_workflow(center, home, reviewers):
+    """The center's pages wait for the center's own reviewers. A home page that already has a
+    workflow (the first center's 审核发布) keeps it, its reviewers added to its tasks."""
+    assigned = WorkflowPage.objects.filter(page=home).select_related("workflow").first()
+    if assigned is None:
+        workflow = Workflow.objects.create(name=f"{center.name}{WORKFLOW_NAME}", active=True)
+        task = GroupApprovalTask.objects.create(name=f"{center.name}审核", active=True)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(page=home, workflow=workflow)
+        tasks = [task]
+    else:
+        tasks = [
+            task.specific
+            for task in assigned.workflow.tasks.all()
+            if isinstance(task.specific, GroupApprovalTask)
+        ]
+    for task in tasks:
+        task.groups.add(reviewers)

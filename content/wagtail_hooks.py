@@ -234,3 +234,14 @@ def warn_of_standard_update(request, page):
     from content.standard_catalog import notice
 
     return notice.warn_of_standard_update(request, page)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def give_a_center_its_editors(request, instance):
+    """A center saved with a portal gets its editors, reviewers, collection and workflow."""
+    from centers.models import Center
+    from content.permissions import ensure_center_editorial
+
+    if isinstance(instance, Center):
+        ensure_center_editorial(instance)

@@ -14,7 +14,7 @@ from .catalog import (
 from .commitments import CommitmentPage, FeeDisclosurePage
 from .home import HomePage
 from .notices import NoticeAttachment, NoticeIndexPage, NoticePage
-from .organisation import Department, DepartmentEditorGroup, Window
+from .organisation import CenterEditorial, Department, DepartmentEditorGroup, Window
 from .predisclosure import PreDisclosurePage
 from .predisclosure_comments import PreDisclosureComment
 from .roster import LeaderDuty, StaffMember, StaffRosterPage
@@ -28,6 +28,7 @@ __all__ = [
     "CommitmentPage",
     "CompletionAnnouncementPage",
     "Department",
+    "CenterEditorial",
     "DepartmentEditorGroup",
     "DepartmentSectionPage",
     "FeeDisclosurePage",

@@ -65,7 +65,7 @@ class ServiceCatalogPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["content.DepartmentSectionPage"]
-    max_count = 1
+    max_count_per_parent = 1  # one per center (home page), docs/county.md
 
     # The query parameters this page reads; the page cache ignores and drops all others.
     page_cache_query_parameters = ("topic", "department", "audience", "immediate", "page")

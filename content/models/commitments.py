@@ -41,7 +41,7 @@ class FeeDisclosurePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types: list = []
-    max_count = 1
+    max_count_per_parent = 1  # one per center (home page), docs/county.md
 
     class Meta:
         verbose_name = _("收费公示")

@@ -3,12 +3,14 @@
 import functools
 
 from django.db import models
+from django.http.request import split_domain_port
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from centers.models import Center
 from content.models.announcements import AnnouncementIndexPage, CompletionAnnouncementPage
 from content.models.catalog import ServiceCatalogPage, ServiceGuidePage
 from content.models.commitments import CommitmentPage
@@ -35,8 +37,8 @@ class HomePage(Page):
         FieldPanel("intro"),
         FieldPanel("commitment_summary"),
     ]
+    # One per center, each the root page of its center's Site (docs/county.md).
     parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("首页")
@@ -62,7 +64,30 @@ class HomePage(Page):
         """Everything is loaded only when the body is rendered, not when it comes from the fragment cache."""
         context = super().get_context(request, *args, **kwargs)
         context.update({name: SimpleLazyObject(load) for name, load in self.listings().items()})
+        context["county_centers"] = SimpleLazyObject(lambda: self.county_centers(request))
         return context
+
+    def county_centers(self, request):
+        """On the county center's home page, every center of the install with its contacts
+        and a link to its portal (docs/county.md); on a township's, nothing."""
+        from content.models.site_settings import CenterSettings
+
+        here = Center.for_page(self)
+        if here is None or here.kind != Center.Kind.COUNTY:
+            return []
+        centers = list(Center.objects.select_related("site").order_by("sort_order", "name"))
+        contacts = {
+            row.site_id: row
+            for row in CenterSettings.objects.filter(site__in=[c.site for c in centers if c.site])
+        }
+        return [
+            {
+                "center": center,
+                "contacts": contacts.get(center.site_id),
+                "url": portal_url(center.site, request),
+            }
+            for center in centers
+        ]
 
     def listings(self):
         # Everything listed is this home page's center's: each center is a Site of its own.
@@ -100,3 +125,17 @@ class HomePage(Page):
             "latest_notices": latest_notices,
             "notice_index": notice_index,
         }
+
+
+def portal_url(site, request):
+    """The address of a center's portal as this visitor reaches it: the Site's host name,
+    with the port the visitor used when the Site leaves it at the default (``make run`` serves
+    every ``*.localhost`` Site on one port)."""
+    if site is None:
+        return ""
+    port = str(site.port)
+    if port == "80":
+        # The port in the address the visitor typed (runserver's), not the server's own.
+        port = split_domain_port(request.get_host())[1] or port
+    suffix = "" if port in ("80", "443") else f":{port}"
+    return f"{request.scheme}://{site.hostname}{suffix}/"

@@ -24,7 +24,7 @@ class NoticeIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["content.HomePage"]
     subpage_types = ["content.NoticePage"]
-    max_count = 1
+    max_count_per_parent = 1  # one per center (home page), docs/county.md
     show_in_menus_default = True
 
     # The query parameters this page reads; the page cache ignores and drops all others.

@@ -1,5 +1,7 @@
 """Departments (承办部门) and service windows (窗口): snippets every guide points at."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -10,8 +12,8 @@ from content.text_limits import TEXT, limit
 
 
 class Department(index.Indexed, models.Model):
-    # The center the department works in; its windows, guides and roster follow it. Not in
-    # the panels yet: a one-center install has only the default (docs/county.md).
+    # The center the department works in; its guides and roster follow it. On the form first:
+    # with one center it is filled in, with several the editor must choose (docs/county.md).
     center = models.ForeignKey(
         "centers.Center",
         verbose_name=_("所属中心"),
@@ -19,13 +21,16 @@ class Department(index.Indexed, models.Model):
         related_name="departments",
         default=only_center_id,
     )
-    name = models.CharField(_("部门名称"), max_length=100, unique=True)
-    slug = models.SlugField(_("网址标识"), max_length=100, unique=True, allow_unicode=True)
+    # Unique per center, not install-wide: two townships both have a 民政办.
+    name = models.CharField(_("部门名称"), max_length=100)
+    slug = models.SlugField(_("网址标识"), max_length=100, allow_unicode=True)
     responsibilities = models.TextField(_("职责"), blank=True, validators=limit(TEXT))
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     panels = [
+        # A plain list: the center chooser is the superuser's (centers/wagtail_hooks.py).
+        FieldPanel("center", widget=forms.Select),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("responsibilities"),
@@ -38,13 +43,34 @@ class Department(index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("部门")
         verbose_name_plural = _("部门")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center", "name"],
+                name="department_name_per_center",
+                violation_error_message=_("本中心已有同名部门。"),
+            ),
+            models.UniqueConstraint(
+                fields=["center", "slug"],
+                name="department_slug_per_center",
+                violation_error_message=_("本中心已有部门使用这个网址标识。"),
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
 
 class Window(index.Indexed, models.Model):
-    name = models.CharField(_("窗口名称"), max_length=100, unique=True)
+    # A window has its own center rather than a required department: a 综合窗口 (一窗受理)
+    # takes in the matters of several departments, so no single department owns it.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="windows",
+        default=only_center_id,
+    )
+    name = models.CharField(_("窗口名称"), max_length=100)
     department = models.ForeignKey(
         Department,
         verbose_name=_("所属部门"),
@@ -58,6 +84,8 @@ class Window(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     panels = [
+        # A plain list: the center chooser is the superuser's (centers/wagtail_hooks.py).
+        FieldPanel("center", widget=forms.Select),
         FieldPanel("name"),
         FieldPanel("department"),
         FieldPanel("location"),
@@ -70,9 +98,21 @@ class Window(index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
         verbose_name = _("窗口")
         verbose_name_plural = _("窗口")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center", "name"],
+                name="window_name_per_center",
+                violation_error_message=_("本中心已有同名窗口。"),
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.department_id and self.center_id and self.department.center_id != self.center_id:
+            raise ValidationError({"department": _("所属部门必须是本中心的部门。")})
 
 
 class DepartmentEditorGroup(models.Model):
@@ -102,3 +142,42 @@ class DepartmentEditorGroup(models.Model):
 
     def __str__(self):
         return f"{self.department} → {self.group}"
+
+
+class CenterEditorial(models.Model):
+    """A center's editors and reviewers groups and its collection (content/permissions.py).
+
+    Links, as for departments, so renaming a center or a group never moves rights.
+    """
+
+    center = models.OneToOneField(
+        "centers.Center",
+        verbose_name=_("服务中心"),
+        on_delete=models.CASCADE,
+        related_name="editorial",
+    )
+    editors = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("编辑组"),
+        on_delete=models.PROTECT,
+        related_name="center_editors_of",
+    )
+    reviewers = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("审核组"),
+        on_delete=models.PROTECT,
+        related_name="center_reviewers_of",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("文件集"),
+        on_delete=models.PROTECT,
+        related_name="center_editorial",
+    )
+
+    class Meta:
+        verbose_name = _("中心编辑组")
+        verbose_name_plural = _("中心编辑组")
+
+    def __str__(self):
+        return str(self.center)

@@ -1,9 +1,10 @@
 """Staff roster (工作人员公示) with A/B backup posts (AB岗) and the leaders' duty schedule (领导带班值班)."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,12 +13,20 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from centers.models import Center
+from centers.models import Center, only_center_id
 from content.duty_schedule import duty_months, month_end, month_start
 from content.text_limits import RICH_INTRO, TEXT, limit
 
 
 class StaffMember(index.Indexed, models.Model):
+    # Its own column, not only through the department: the center's leaders have none.
+    center = models.ForeignKey(
+        "centers.Center",
+        verbose_name=_("所属中心"),
+        on_delete=models.PROTECT,
+        related_name="staff",
+        default=only_center_id,
+    )
     name = models.CharField(_("姓名"), max_length=50)
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -67,6 +76,7 @@ class StaffMember(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     panels = [
+        FieldPanel("center", widget=forms.Select),
         FieldPanel("name"),
         FieldPanel("photo"),
         FieldPanel("post"),
@@ -97,19 +107,28 @@ class StaffMember(index.Indexed, models.Model):
         super().clean()
         if self.backup_id and self.backup_id == self.pk:
             raise ValidationError({"backup": _("B岗不能是本人。")})
+        if not self.center_id:
+            return
+        errors = {}
+        for field in ("department", "window", "backup"):
+            related = getattr(self, field) if getattr(self, f"{field}_id") else None
+            if related is not None and related.center_id != self.center_id:
+                errors[field] = _("只能选择本中心的%(what)s。") % {
+                    "what": self._meta.get_field(field).verbose_name
+                }
+        if self.user_id:
+            account_center = Center.for_user(self.user)
+            if account_center is not None and account_center.pk != self.center_id:
+                errors["user"] = _("该内网账号属于“%(center)s”，工作人员须登记在同一中心。") % {
+                    "center": account_center
+                }
+        if errors:
+            raise ValidationError(errors)
 
 
 def staff_of(center):
-    """The roster rows of a center: through their department, else their window's department.
-
-    With one center every row is its own, also those with neither (the center's leaders);
-    with several, a row that names no department belongs to none (fail closed).
-    """
-    if center is not None and Center.only() == center:
-        return StaffMember.objects.all()
-    return StaffMember.objects.filter(
-        Q(department__center=center) | Q(department__isnull=True, window__department__center=center)
-    )
+    """The roster rows of a center (leaders, who have no department, included)."""
+    return StaffMember.objects.filter(center=center)
 
 
 class LeaderDuty(models.Model):
@@ -149,7 +168,7 @@ class StaffRosterPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types: list = []
-    max_count = 1
+    max_count_per_parent = 1  # one per center (home page), docs/county.md
 
     class Meta:
         verbose_name = _("工作人员公示")

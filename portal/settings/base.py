@@ -358,6 +358,8 @@ DEMO_LOADERS += ["intranet.demo.load", "intranet.cases.demo.load"]
 DEMO_LOADERS += ["intranet.evaluation.demo.load"]
 DEMO_LOADERS += ["intranet.bookings.demo.load"]
 DEMO_LOADERS += ["intranet.questions.demo.load", "intranet.inforequests.demo.load"]
+# The demo county's other centers once the first center's demo is complete (docs/county.md).
+DEMO_LOADERS += ["content.demo.county.load", "intranet.demo_county.load"]
 # After the content: index what the demo published (search/demo.py).
 DEMO_LOADERS += ["search.demo.load"]
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from centers.models import Center
-from content.models import Department
+from content.models import Department, StaffMember, Window
 from intranet.complaints.models import Complaint
 
 BEFORE = [
@@ -29,6 +29,11 @@ def test_existing_departments_and_complaints_join_the_one_center():
     department = old_apps.get_model("content", "Department").objects.create(
         name="民政办", slug="minzheng"
     )
+    window = old_apps.get_model("content", "Window").objects.create(
+        name="3号窗口", department_id=department.pk
+    )
+    shared_window = old_apps.get_model("content", "Window").objects.create(name="综合窗口")
+    leader = old_apps.get_model("content", "StaffMember").objects.create(name="郑建国", post="主任")
     complaint = old_apps.get_model("complaints", "Complaint").objects.create(
         code="TS-2026-ABCDEF", channel="phone", content="窗口无人。", deadline="2026-12-01"
     )
@@ -38,3 +43,6 @@ def test_existing_departments_and_complaints_join_the_one_center():
     center = Center.objects.get()
     assert Department.objects.get(pk=department.pk).center == center
     assert Complaint.objects.get(pk=complaint.pk).center == center
+    assert Window.objects.get(pk=window.pk).center == center
+    assert Window.objects.get(pk=shared_window.pk).center == center
+    assert StaffMember.objects.get(pk=leader.pk).center == center

@@ -33,8 +33,9 @@ pytestmark = pytest.mark.django_db
 # figures (intranet.cases), both outside the body fragment: they change without a publish.
 GUIDE_UNCACHED, GUIDE_COLD, GUIDE_WARM = 14, 17, 5
 # The home counts include three for the latest notices (the list, its view restriction
-# check, the notice index for the 更多 link), inside the body fragment.
-HOME_UNCACHED, HOME_COLD, HOME_WARM = 20, 22, 3
+# check, the notice index for the 更多 link), and one for the page's center (the county's
+# home page lists every center, docs/county.md), inside the body fragment.
+HOME_UNCACHED, HOME_COLD, HOME_WARM = 21, 23, 3
 CATALOG_UNCACHED, CATALOG_COLD, CATALOG_WARM = 13, 16, 3
 SECTION_UNCACHED, SECTION_COLD, SECTION_WARM = 15, 18, 3
 
