@@ -243,6 +243,7 @@ def _organisation(parts, sizes):
     windows = [
         Window(
             name=f"{department.name}窗口",
+            center_id=department.center_id,
             department=department,
             location=f"大厅{department.sort_order}号窗口",
             sort_order=department.sort_order,

@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 
 from centers.models import Center, Membership
 from content.catalog_exchange.importer import ascii_slug
+from content.demo.standard_catalog import adopt_standard_guides, give_standard_guides
 from content.models import (
     CenterSettings,
     Department,
@@ -239,6 +240,10 @@ def load(stdout=None):
         for spec in TOWNSHIPS:
             centers.append(_build_center(spec, parent=county))
         _oversight_account(county)
+        # The county's guides are its standard list: 东岭镇 adopted one, the others none yet,
+        # so the gaps report has something to show (docs/county.md, "The standard catalog").
+        give_standard_guides(county)
+        adopt_standard_guides(centers[2], count=1)
     if stdout is not None:
         stdout.write(f"示范县已载入：{Center.objects.count()} 个中心。")
     return True

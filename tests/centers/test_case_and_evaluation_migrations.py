@@ -12,6 +12,8 @@ from intranet.cases.models import Case, FirstContact
 from intranet.evaluation.models import MonthlyEvaluation, RuleSet
 
 BEFORE = [
+    # Windows from before they had a center of their own (content 0015).
+    ("content", "0013_department_center"),
     ("cases", "0002_complaint_from_its_own_app"),
     ("evaluation", "0005_publication_and_results_page"),
 ]
