@@ -109,6 +109,13 @@ class Window(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # With several centers there is no default: a window named with its department is
+        # that department's center's.
+        if self.center_id is None and self.department_id:
+            self.center_id = self.department.center_id
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.department_id and self.center_id and self.department.center_id != self.center_id:

@@ -103,6 +103,17 @@ class StaffMember(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name}（{self.post}）"
 
+    def save(self, *args, **kwargs):
+        # With several centers there is no default: a roster entry named with its department
+        # (or window) is that one's center's.
+        if self.center_id is None:
+            place = (
+                self.department if self.department_id else self.window if self.window_id else None
+            )
+            if place is not None:
+                self.center_id = place.center_id
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.backup_id and self.backup_id == self.pk:

@@ -58,8 +58,11 @@ def township_with_catalog(name, code, hostname, county):
     )
     window = Window.objects.create(name=f"{name[:3]}综合窗口1号", department=department)
     section = catalog_section(home, department, "minzheng")
-    # The township's pages go through the same approval workflow as the county's.
-    WorkflowPage.objects.create(page=home, workflow=Workflow.objects.get(name=WORKFLOW_NAME))
+    # The township's pages go through the same approval workflow as the county's (instead of
+    # the one its first department gave it, content.permissions.ensure_center_editorial).
+    WorkflowPage.objects.update_or_create(
+        page=home, defaults={"workflow": Workflow.objects.get(name=WORKFLOW_NAME)}
+    )
     editor = join_center(
         make_user(f"{code}_editor", department_editors_group(department)), township
     )
